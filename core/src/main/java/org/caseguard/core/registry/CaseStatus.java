@@ -1,0 +1,5 @@
+package org.caseguard.core.registry;
+
+public enum CaseStatus {
+    OPEN, CLOSED
+}
