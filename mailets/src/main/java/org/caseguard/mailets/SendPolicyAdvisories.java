@@ -1,0 +1,66 @@
+package org.caseguard.mailets;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.caseguard.core.notice.NoticeKind;
+import org.caseguard.core.notice.NoticeRequest;
+import org.caseguard.core.rules.RuleId;
+import org.caseguard.matchers.CaseguardAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the advisory notices the policy decided on without refusing anything: TAG-3 (client name in the
+ * Subject, action warn) to the staff sender, and FW-6 (case detail received by email) to an outside sender.
+ * Place it right after {@code DecideRecipientPolicy}, before the mail is split, so each goes once.
+ * Auto-submitted mail and null senders never get one (RFC 3834). Takes the notice parameters.
+ */
+public class SendPolicyAdvisories extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SendPolicyAdvisories.class);
+
+    private NoticeSettings settings;
+
+    @Override
+    public void init() throws MessagingException {
+        settings = NoticeSettings.parse(new MailetParameters(getMailetConfig()), getMailetContext(), Set.of());
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        List<String> advisories = CaseguardAttributes.advisories(mail);
+        Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
+        if (advisories.isEmpty() || sender.isEmpty() || isAutoSubmitted(mail.getMessage())) {
+            return;
+        }
+        String key = CaseguardAttributes.messageKey(mail);
+        for (String advisory : advisories) {
+            RuleId rule = RuleId.parse(advisory).orElseThrow(() -> new MessagingException("unknown advisory rule " + advisory));
+            NoticeKind kind = rule == RuleId.FW_6 ? NoticeKind.EXTERNAL : NoticeKind.WARNING;
+            NoticeRequest request = new NoticeRequest(kind, sender.get().asString(), List.of(), Set.of(rule),
+                Optional.ofNullable(mail.getMessage().getMessageID()), Instant.now(), key);
+            MimeMessage notice = settings.composer().compose(request, settings.noticeSender().asString());
+            getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender.get()), notice);
+            LOGGER.info("caseguard advisory sent key={} rule={}", key, rule.id());
+        }
+        CaseguardAttributes.setAdvisories(mail, List.of());
+    }
+
+    private static boolean isAutoSubmitted(MimeMessage message) throws MessagingException {
+        String value = message.getHeader("Auto-Submitted", ",");
+        return value != null && !value.trim().equalsIgnoreCase("no");
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "caseguard advisory notices (TAG-3 warn, FW-6)";
+    }
+}

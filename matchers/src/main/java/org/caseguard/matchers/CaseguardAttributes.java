@@ -1,0 +1,100 @@
+package org.caseguard.matchers;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.caseguard.core.detect.Classification;
+import org.caseguard.core.policy.RecipientVerdict;
+
+/**
+ * The mail attributes through which caseguard stages talk to each other. All values are strings, numbers,
+ * booleans, lists and maps, so they survive the distributed James's JSON serialisation between processors.
+ */
+public final class CaseguardAttributes {
+    public static final AttributeName CLASSIFICATION = AttributeName.of("caseguard.classification");
+    public static final AttributeName VERDICTS = AttributeName.of("caseguard.verdicts");
+    public static final AttributeName ADVISORIES = AttributeName.of("caseguard.advisories");
+    public static final AttributeName MESSAGE_KEY = AttributeName.of("caseguard.messageKey");
+    public static final AttributeName UNCLASSIFIABLE = AttributeName.of("caseguard.unclassifiable");
+
+    private CaseguardAttributes() {
+    }
+
+    public static void setClassification(Mail mail, Classification classification) {
+        mail.setAttribute(new Attribute(CLASSIFICATION, AttributeValue.ofAny(classification.toAttributeMap())));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Optional<Classification> classification(Mail mail) {
+        return mail.getAttribute(CLASSIFICATION)
+            .map(attribute -> (Map<String, Object>) unwrap(attribute.getValue()))
+            .map(Classification::fromAttributeMap);
+    }
+
+    public static void setVerdicts(Mail mail, Map<String, String> verdictsByRecipient) {
+        Map<String, AttributeValue<?>> values = new LinkedHashMap<>();
+        verdictsByRecipient.forEach((recipient, verdict) -> values.put(recipient, AttributeValue.of(verdict)));
+        mail.setAttribute(new Attribute(VERDICTS, AttributeValue.of(values)));
+    }
+
+    /** The recorded verdict per recipient address (as written at decision time). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, RecipientVerdict> verdicts(Mail mail) {
+        Map<String, RecipientVerdict> verdicts = new LinkedHashMap<>();
+        mail.getAttribute(VERDICTS)
+            .map(attribute -> (Map<String, Object>) unwrap(attribute.getValue()))
+            .ifPresent(map -> map.forEach((recipient, wire) -> verdicts.put(recipient, RecipientVerdict.parse(recipient, (String) wire))));
+        return verdicts;
+    }
+
+    public static void setAdvisories(Mail mail, Collection<String> ruleIds) {
+        mail.setAttribute(new Attribute(ADVISORIES, AttributeValue.ofAny(List.copyOf(ruleIds))));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<String> advisories(Mail mail) {
+        return mail.getAttribute(ADVISORIES)
+            .map(attribute -> (List<String>) unwrap(attribute.getValue()))
+            .orElse(List.of());
+    }
+
+    public static void setMessageKey(Mail mail, String key) {
+        mail.setAttribute(new Attribute(MESSAGE_KEY, AttributeValue.of(key)));
+    }
+
+    /** An opaque key for logs and notices, stable across recipient splits; the mail name when none was set. */
+    public static String messageKey(Mail mail) {
+        return mail.getAttribute(MESSAGE_KEY)
+            .map(attribute -> String.valueOf(attribute.getValue().value()))
+            .orElse(mail.getName());
+    }
+
+    /** Turns nested AttributeValues back into plain strings, numbers, booleans, lists and maps. */
+    static Object unwrap(Object value) {
+        if (value instanceof AttributeValue<?> attributeValue) {
+            return unwrap(attributeValue.value());
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            map.forEach((key, nested) -> plain.put(String.valueOf(key), unwrap(nested)));
+            return plain;
+        }
+        if (value instanceof Collection<?> collection) {
+            List<Object> plain = new ArrayList<>();
+            collection.forEach(nested -> plain.add(unwrap(nested)));
+            return plain;
+        }
+        if (value instanceof Optional<?> optional) {
+            return optional.map(CaseguardAttributes::unwrap).orElse(null);
+        }
+        return value;
+    }
+}
