@@ -17,10 +17,10 @@ public final class Domains {
             return Optional.empty();
         }
         String trimmed = domain.trim();
-        while (trimmed.endsWith(".")) {
+        if (trimmed.endsWith(".")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        if (trimmed.isEmpty() || trimmed.startsWith(".") || trimmed.contains("..")) {
+        if (trimmed.isEmpty() || trimmed.startsWith(".") || trimmed.endsWith(".") || trimmed.contains("..")) {
             return Optional.empty();
         }
         try {

@@ -1,0 +1,95 @@
+package org.caseguard.mailets;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.caseguard.core.detect.Classification;
+import org.caseguard.core.detect.ClassifierConfig;
+import org.caseguard.core.detect.MessageClassifier;
+import org.caseguard.core.detect.UnclassifiableMessageException;
+import org.caseguard.core.registry.RegistryStore;
+import org.caseguard.matchers.CaseguardAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TAG-1 / TAG-4: classifies each message once (one parse, one detection pass) and records the result as mail
+ * attributes for the later stages; gives the mail an opaque key for logs and notices. Mail that cannot be read
+ * completely goes to {@code unclassifiableProcessor} (required), where it is held: never delivered outside.
+ *
+ * <p>Parameters: {@code unclassifiableProcessor}, and the classifier's {@code caseNumberFormats}, {@code ssnMinConfidence},
+ * {@code dobProximity}, {@code markTokens}, {@code markHeader}, {@code maxDepth}, {@code maxAttachmentChars}.</p>
+ */
+public class ClassifyMessage extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ClassifyMessage.class);
+    private static final Set<String> CLASSIFIER_PARAMETERS = Set.of("caseNumberFormats", "ssnMinConfidence", "dobProximity",
+        "markTokens", "markHeader", "maxDepth", "maxAttachmentChars");
+
+    private final RegistryStore registry;
+    private final MetricFactory metricFactory;
+    private MessageClassifier classifier;
+    private String unclassifiableProcessor;
+
+    @Inject
+    public ClassifyMessage(RegistryStore registry, MetricFactory metricFactory) {
+        this.registry = registry;
+        this.metricFactory = metricFactory;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        MailetParameters parameters = new MailetParameters(getMailetConfig());
+        unclassifiableProcessor = parameters.optional("unclassifiableProcessor")
+            .orElseThrow(() -> parameters.invalid("unclassifiableProcessor", "the name of the processor that holds unreadable mail", ""));
+        Map<String, String> classifierParameters = new HashMap<>();
+        for (String name : parameters.names()) {
+            if (CLASSIFIER_PARAMETERS.contains(name)) {
+                classifierParameters.put(name, getInitParameter(name));
+            } else if (!name.equals("unclassifiableProcessor") && !name.startsWith("on")) {
+                throw parameters.invalid(name, "one of unclassifiableProcessor, " + CLASSIFIER_PARAMETERS, name);
+            }
+        }
+        try {
+            classifier = Classifiers.forRegistry(ClassifierConfig.fromParameters(classifierParameters), registry);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException(getMailetName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        String key = UUID.randomUUID().toString();
+        CaseguardAttributes.setMessageKey(mail, key);
+        try {
+            Classification classification = classifier.classify(mail.getMessage());
+            CaseguardAttributes.setClassification(mail, classification);
+            metricFactory.generate("caseguard.TAG-1." + classification.sensitivity().wire()).increment();
+            LOGGER.debug("caseguard classified key={} sensitivity={} detectors={}", key, classification.sensitivity().wire(),
+                classification.detectors().stream().map(hit -> hit.detector() + "x" + hit.count()).toList());
+        } catch (UnclassifiableMessageException e) {
+            LOGGER.warn("caseguard TAG-1 key={} unclassifiable: held in {}", key, unclassifiableProcessor);
+            mail.setAttribute(new Attribute(CaseguardAttributes.UNCLASSIFIABLE, AttributeValue.of(reasonCode(e))));
+            mail.setState(unclassifiableProcessor);
+        }
+    }
+
+    /** The exception's class only: its message might quote the content it choked on. */
+    private static String reasonCode(UnclassifiableMessageException e) {
+        return e.getCause() == null ? "unreadable" : e.getCause().getClass().getSimpleName();
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "caseguard classification (TAG-1, TAG-4)";
+    }
+}

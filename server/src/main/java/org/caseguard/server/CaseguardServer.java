@@ -1,0 +1,127 @@
+package org.caseguard.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.GuiceProbe;
+import org.apache.james.utils.WebAdminGuiceProbe;
+
+import com.google.inject.multibindings.Multibinder;
+
+/**
+ * The embedded caseguard server: James's memory flavour with the shipped caseguard configuration laid into
+ * {@code <working directory>/conf} on first run. Used by {@link CaseguardServerMain}, the end-to-end tests and
+ * the benchmarks. James's own mailboxes, users and domains live in memory (James's memory flavour); caseguard's
+ * registries and the mail repositories live under the working directory and survive restarts.
+ */
+public final class CaseguardServer implements AutoCloseable {
+    private final GuiceJamesServer james;
+
+    private CaseguardServer(GuiceJamesServer james) {
+        this.james = james;
+    }
+
+    public static Builder builder(Path workingDirectory) {
+        return new Builder(workingDirectory);
+    }
+
+    public static final class Builder {
+        private final Path workingDirectory;
+        private boolean ephemeralPorts;
+        private Optional<String> gateway = Optional.empty();
+        private final List<UnaryOperator<String>> mailetContainerEdits = new ArrayList<>();
+
+        private Builder(Path workingDirectory) {
+            this.workingDirectory = workingDirectory;
+        }
+
+        /** Binds every service to a free loopback port (tests, benchmarks); read them back from the server. */
+        public Builder ephemeralPorts() {
+            this.ephemeralPorts = true;
+            return this;
+        }
+
+        /** Remote delivery goes to this SMTP relay instead of the recipients' MX (tests: a loopback server). */
+        public Builder remoteDeliveryGateway(String host, int port) {
+            this.gateway = Optional.of("<gateway>" + host + "</gateway><gatewayPort>" + port + "</gatewayPort>");
+            return this;
+        }
+
+        /** A textual change to the installed mailetcontainer.xml, e.g. a test switching a rule to audit. */
+        public Builder editMailetContainer(UnaryOperator<String> edit) {
+            mailetContainerEdits.add(edit);
+            return this;
+        }
+
+        public CaseguardServer start() throws Exception {
+            Path conf = workingDirectory.resolve("conf");
+            ConfInstaller.installMissing(conf);
+            if (ephemeralPorts) {
+                rewrite(conf.resolve("smtpserver.xml"), text -> text.replaceAll("<bind>127\\.0\\.0\\.1:\\d+</bind>", "<bind>127.0.0.1:0</bind>"));
+                rewrite(conf.resolve("imapserver.xml"), text -> text.replaceAll("<bind>127\\.0\\.0\\.1:\\d+</bind>", "<bind>127.0.0.1:0</bind>"));
+                rewrite(conf.resolve("webadmin.properties"), text -> text.replaceAll("(?m)^port=\\d+$", "port=0"));
+            }
+            Path mailetContainer = conf.resolve("mailetcontainer.xml");
+            gateway.ifPresent(gatewayXml -> rewrite(mailetContainer, text -> text
+                .replace("<!-- caseguard:gateway", gatewayXml + "<!-- caseguard:gateway")
+                .replace("<delayTime>5000, 100000, 500000</delayTime>", "<delayTime>500, 1000</delayTime>")));
+            mailetContainerEdits.forEach(edit -> rewrite(mailetContainer, edit));
+
+            MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
+                .workingDirectory(workingDirectory.toFile())
+                .build();
+            GuiceJamesServer james = MemoryJamesServerMain.createServer(configuration)
+                .combineWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(SmtpPortsProbe.class));
+            james.start();
+            return new CaseguardServer(james);
+        }
+
+        private static void rewrite(Path file, UnaryOperator<String> edit) {
+            try {
+                Files.writeString(file, edit.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    public int smtpInboundPort() {
+        return james.getProbe(SmtpPortsProbe.class).ports().get(0);
+    }
+
+    public int submissionPort() {
+        return james.getProbe(SmtpPortsProbe.class).ports().get(1);
+    }
+
+    public int imapPort() {
+        return james.getProbe(ImapGuiceProbe.class).getImapPort();
+    }
+
+    public int webAdminPort() {
+        return james.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
+    }
+
+    public DataProbeImpl data() {
+        return james.getProbe(DataProbeImpl.class);
+    }
+
+    public GuiceJamesServer james() {
+        return james;
+    }
+
+    @Override
+    public void close() {
+        james.stop();
+    }
+}

@@ -1,0 +1,29 @@
+package org.caseguard.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code caseguard} on one machine with no database to install: James (memory flavour) with the caseguard policy
+ * pipeline, registries in an embedded H2 database. Working directory: {@code $CASEGUARD_HOME}, or the first
+ * argument, or {@code ./caseguard-data}; created on first run and kept across restarts.
+ */
+public final class CaseguardServerMain {
+    private CaseguardServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args.length > 0 ? args[0]
+            : Optional.ofNullable(System.getenv("CASEGUARD_HOME")).orElse("caseguard-data")).toAbsolutePath();
+        CaseguardServer server = CaseguardServer.builder(home).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "caseguard-shutdown"));
+        System.out.printf("""
+            caseguard is running (working directory %s)
+              SMTP inbound (mail from outside)   127.0.0.1:%d
+              SMTP submission (staff, AUTH)      127.0.0.1:%d
+              IMAP                               127.0.0.1:%d
+              WebAdmin                           http://127.0.0.1:%d
+            Stop with Ctrl-C.
+            """, home, server.smtpInboundPort(), server.submissionPort(), server.imapPort(), server.webAdminPort());
+    }
+}

@@ -1,0 +1,185 @@
+package org.caseguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseguard.server.support.PipelineFixture.ALICE;
+import static org.caseguard.server.support.PipelineFixture.BOB;
+import static org.caseguard.server.support.PipelineFixture.CASE_NUMBER;
+import static org.caseguard.server.support.PipelineFixture.CLIENT_FAMILY;
+import static org.caseguard.server.support.PipelineFixture.CLIENT_GIVEN;
+import static org.caseguard.server.support.PipelineFixture.OTHER_CASE;
+import static org.caseguard.server.support.PipelineFixture.eventually;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.caseguard.server.support.Messages;
+import org.caseguard.server.support.PipelineFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** FW, TAG-2 and NTC-1 through the real server: staff send over SMTP submission, read over IMAP; the outside is a real SMTP server. */
+class FirewallEndToEndTest {
+    @TempDir
+    static Path workingDirectory;
+
+    static PipelineFixture fixture;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = PipelineFixture.start(workingDirectory);
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void clearOutside() {
+        fixture.outside.clear();
+    }
+
+    private int noticesOf(String user) throws Exception {
+        return fixture.notices(user).size();
+    }
+
+    private String awaitNewNotice(String user, int before) throws Exception {
+        eventually().until(() -> noticesOf(user) > before);
+        List<String> notices = fixture.notices(user);
+        return notices.get(notices.size() - 1);
+    }
+
+    @Test
+    void fw1CaseMailToInternalRecipientIsDeliveredWithClassificationHeader() throws Exception {
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Visit notes", "Home visit for case " + CASE_NUMBER + " went well.", messageId), BOB);
+
+        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        String delivered = fixture.mail.inbox(BOB).stream().filter(raw -> raw.contains(messageId)).findFirst().orElseThrow();
+        assertThat(delivered).contains("X-Caseguard-Sensitivity: case").contains("X-Caseguard-Rules: FW-1");
+        assertThat(delivered).doesNotContain("X-Caseguard-Rules: FW-1, ").doesNotContainPattern("X-Caseguard-[A-Za-z-]+: .*" + CASE_NUMBER);
+    }
+
+    @Test
+    void fw2CaseMailToOutsideRecipientIsRefusedWithOneNoticeThatRepeatsNoContent() throws Exception {
+        int before = noticesOf(ALICE);
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "friend@gmail.test", "Update",
+                "Case " + CASE_NUMBER + " court date moved for " + CLIENT_GIVEN + " " + CLIENT_FAMILY + "."),
+            "friend@gmail.test");
+
+        String notice = awaitNewNotice(ALICE, before);
+        assertThat(notice)
+            .contains("multipart/report")
+            .contains("report-type=delivery-status")
+            .contains("Final-Recipient: rfc822; friend@gmail.test")
+            .contains("Status: 5.7.1")
+            .contains("FW-2")
+            .doesNotContain(CASE_NUMBER)
+            .doesNotContain(CLIENT_FAMILY)
+            .doesNotContain("court date");
+        assertThat(fixture.outside.receivedBy("friend@gmail.test")).isEmpty();
+    }
+
+    @Test
+    void ordinaryMailToOutsideIsDeliveredWithoutClassificationHeaders() throws Exception {
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "vendor@supplies.test", "Toner order", "Please send two cartridges.", messageId),
+            "vendor@supplies.test");
+
+        eventually().until(() -> !fixture.outside.receivedBy("vendor@supplies.test").isEmpty());
+        assertThat(fixture.outside.receivedBy("vendor@supplies.test").get(0).raw())
+            .contains(messageId)
+            .doesNotContain("X-Caseguard-");
+    }
+
+    @Test
+    void fw2MixedRecipientsInternalDeliveredExternalRefusedExactlyOneNotice() throws Exception {
+        int before = noticesOf(ALICE);
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, BOB + ", out1@gmail.test, out2@yahoo.test", "Case review",
+            "Notes for " + CASE_NUMBER, messageId), BOB, "out1@gmail.test", "out2@yahoo.test");
+
+        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        String notice = awaitNewNotice(ALICE, before);
+        assertThat(notice).contains("out1@gmail.test").contains("out2@yahoo.test").doesNotContain("Final-Recipient: rfc822; " + BOB);
+        Thread.sleep(1000);
+        assertThat(noticesOf(ALICE)).isEqualTo(before + 1);
+        assertThat(fixture.outside.received()).isEmpty();
+    }
+
+    @Test
+    void fw2BccRecipientOutsideIsRefusedAndNeverSeesTheMail() throws Exception {
+        int before = noticesOf(ALICE);
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Case review", "Notes for " + CASE_NUMBER, messageId), BOB, "hidden@gmail.test");
+
+        awaitNewNotice(ALICE, before);
+        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        assertThat(fixture.outside.receivedBy("hidden@gmail.test")).isEmpty();
+    }
+
+    @Test
+    void fw3GlobalAllowListLetsCaseMailOut() throws Exception {
+        fixture.admin().body("{\"reason\":\"Ombudsman\"}").put("/caseguard/allow-list/ombudsman@ombuds.test").then().statusCode(204);
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "ombudsman@ombuds.test", "Complaint", "About case " + CASE_NUMBER, messageId),
+            "ombudsman@ombuds.test");
+
+        eventually().until(() -> !fixture.outside.receivedBy("ombudsman@ombuds.test").isEmpty());
+        assertThat(fixture.outside.receivedBy("ombudsman@ombuds.test").get(0).raw()).contains(messageId).doesNotContain("X-Caseguard-");
+    }
+
+    @Test
+    void fw3CaseScopedAllowListCoversItsCaseOnly() throws Exception {
+        fixture.admin().body("{\"reason\":\"GAL appointed\"}").put("/caseguard/cases/" + CASE_NUMBER + "/allow-list/gal@law.test")
+            .then().statusCode(204);
+        String inScope = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "gal@law.test", "Hearing", "Hearing for " + CASE_NUMBER, inScope), "gal@law.test");
+        eventually().until(() -> fixture.outside.receivedBy("gal@law.test").stream().anyMatch(m -> m.raw().contains(inScope)));
+
+        int before = noticesOf(ALICE);
+        String outOfScope = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "gal@law.test", "Hearing", "Hearing for " + OTHER_CASE, outOfScope), "gal@law.test");
+        String notice = awaitNewNotice(ALICE, before);
+        assertThat(notice).contains("FW-2");
+        assertThat(fixture.outside.receivedBy("gal@law.test")).noneMatch(m -> m.raw().contains(outOfScope));
+    }
+
+    @Test
+    void fw6CaseMailFromOutsideIsDeliveredToStaff() throws Exception {
+        String messageId = Messages.uniqueId();
+        fixture.mail.sendFromOutside("attorney@law.test",
+            Messages.plain("attorney@law.test", BOB, "Re: case " + CASE_NUMBER, "My client asks about " + CLIENT_GIVEN + " " + CLIENT_FAMILY, messageId),
+            BOB);
+
+        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        assertThat(fixture.mail.inbox(BOB).stream().filter(raw -> raw.contains(messageId)).findFirst().orElseThrow())
+            .contains("X-Caseguard-Rules: FW-6");
+    }
+
+    @Test
+    void tag2ForgedClassificationHeadersFromOutsideAreReplaced() throws Exception {
+        String messageId = Messages.uniqueId();
+        fixture.mail.sendFromOutside("someone@else.test", Messages.withHeaders("someone@else.test", BOB,
+            "Subject: hello\r\nX-Caseguard-Sensitivity: none\r\nX-Caseguard-Rules: FW-3\r\n", "text/plain; charset=UTF-8", null,
+            "Just saying hello " + messageId), BOB);
+
+        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        String delivered = fixture.mail.inbox(BOB).stream().filter(raw -> raw.contains(messageId)).findFirst().orElseThrow();
+        assertThat(delivered).doesNotContain("X-Caseguard-Rules: FW-3");
+    }
+
+    @Test
+    void tag3ClientFullNameInSubjectWarnsSenderAndDelivers() throws Exception {
+        int before = noticesOf(ALICE);
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, CLIENT_GIVEN + " " + CLIENT_FAMILY + " visit", "See notes.", messageId), BOB);
+
+        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        String warning = awaitNewNotice(ALICE, before);
+        assertThat(warning).contains("TAG-3").doesNotContain(CLIENT_FAMILY);
+    }
+}

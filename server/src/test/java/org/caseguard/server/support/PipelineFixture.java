@@ -1,0 +1,99 @@
+package org.caseguard.server.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.caseguard.server.CaseguardServer;
+
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * One running caseguard (embedded James, shipped configuration) plus the outside world it delivers to, with the
+ * agency set up as an admin would through WebAdmin: domain agency.example, staff alice and bob, internal
+ * domain agency.example, and one case with its client.
+ */
+public final class PipelineFixture implements AutoCloseable {
+    public static final String AGENCY = "agency.example";
+    public static final String ALICE = "alice@agency.example";
+    public static final String BOB = "bob@agency.example";
+    public static final String CASE_NUMBER = "2024-CW-00123";
+    public static final String CLIENT_ID = "C-1001";
+    public static final String CLIENT_GIVEN = "Maria";
+    public static final String CLIENT_FAMILY = "Lopez";
+    public static final String CLIENT_DOB = "2014-03-05";
+    public static final String OTHER_CASE = "2024-CW-00999";
+    public static final String OTHER_CLIENT_ID = "C-2002";
+
+    public final OutsideWorld outside;
+    public final CaseguardServer server;
+    public final StaffMail mail;
+    public final RequestSpecification webAdmin;
+
+    private PipelineFixture(OutsideWorld outside, CaseguardServer server) {
+        this.outside = outside;
+        this.server = server;
+        this.mail = new StaffMail(server.submissionPort(), server.smtpInboundPort(), server.imapPort());
+        this.webAdmin = new RequestSpecBuilder()
+            .setBaseUri("http://127.0.0.1")
+            .setPort(server.webAdminPort())
+            .setContentType(ContentType.JSON)
+            .build();
+    }
+
+    @SafeVarargs
+    public static PipelineFixture start(Path workingDirectory, UnaryOperator<String>... mailetContainerEdits) throws Exception {
+        OutsideWorld outside = OutsideWorld.start();
+        CaseguardServer.Builder builder = CaseguardServer.builder(workingDirectory)
+            .ephemeralPorts()
+            .remoteDeliveryGateway("127.0.0.1", outside.port());
+        for (UnaryOperator<String> edit : mailetContainerEdits) {
+            builder.editMailetContainer(edit);
+        }
+        PipelineFixture fixture = new PipelineFixture(outside, builder.start());
+        fixture.provisionAgency();
+        return fixture;
+    }
+
+    private void provisionAgency() {
+        admin().put("/domains/" + AGENCY).then().statusCode(204);
+        for (String user : List.of(ALICE, BOB)) {
+            admin().body("{\"password\":\"" + StaffMail.PASSWORD + "\"}").put("/users/" + user).then().statusCode(204);
+        }
+        admin().put("/caseguard/internal-domains/" + AGENCY).then().statusCode(204);
+        admin().body("{\"givenName\":\"" + CLIENT_GIVEN + "\",\"familyName\":\"" + CLIENT_FAMILY + "\",\"dateOfBirth\":\""
+            + CLIENT_DOB + "\",\"identifiers\":[\"MR-778812\"]}").put("/caseguard/clients/" + CLIENT_ID).then().statusCode(204);
+        admin().body("{\"status\":\"open\",\"restricted\":false,\"clients\":[\"" + CLIENT_ID + "\"]}")
+            .put("/caseguard/cases/" + CASE_NUMBER).then().statusCode(204);
+        admin().body("{\"givenName\":\"Jonah\",\"familyName\":\"Whitfield\",\"dateOfBirth\":\"2011-11-20\",\"identifiers\":[]}")
+            .put("/caseguard/clients/" + OTHER_CLIENT_ID).then().statusCode(204);
+        admin().body("{\"status\":\"open\",\"restricted\":false,\"clients\":[\"" + OTHER_CLIENT_ID + "\"]}")
+            .put("/caseguard/cases/" + OTHER_CASE).then().statusCode(204);
+    }
+
+    public RequestSpecification admin() {
+        return given().spec(webAdmin);
+    }
+
+    public static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200));
+    }
+
+    /** Waits until the sender has one more refusal notice than it had, returns all its notices. */
+    public List<String> notices(String user) throws Exception {
+        return mail.inbox(user).stream().filter(raw -> raw.contains("X-Caseguard-Notice:")).toList();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        outside.close();
+    }
+}

@@ -1,0 +1,115 @@
+package org.caseguard.server.support;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import javax.mail.Address;
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.Store;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+/**
+ * A staff member's ordinary mail client: SMTP submission with AUTH to send, IMAP to read. JavaMail, the same
+ * client library many desktop and server clients use.
+ */
+public final class StaffMail {
+    public static final String PASSWORD = "secret-Passw0rd";
+
+    private final int submissionPort;
+    private final int inboundPort;
+    private final int imapPort;
+
+    public StaffMail(int submissionPort, int inboundPort, int imapPort) {
+        this.submissionPort = submissionPort;
+        this.inboundPort = inboundPort;
+        this.imapPort = imapPort;
+    }
+
+    /** Sends raw RFC 5322 text as {@code user} through submission; the envelope recipients may differ from the headers (Bcc). */
+    public void send(String user, String rawMessage, String... envelopeRecipients) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(submissionPort));
+        properties.put("mail.smtp.auth", "true");
+        properties.put("mail.smtp.from", user);
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "60000");
+        Session session = Session.getInstance(properties);
+        MimeMessage message = parse(session, rawMessage);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", submissionPort, user, PASSWORD);
+            transport.sendMessage(message, addresses(envelopeRecipients));
+        }
+    }
+
+    /** Sends as an outside server would: to the inbound port, no authentication. */
+    public void sendFromOutside(String envelopeSender, String rawMessage, String... envelopeRecipients) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(inboundPort));
+        properties.put("mail.smtp.from", envelopeSender);
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "60000");
+        Session session = Session.getInstance(properties);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", inboundPort, null, null);
+            transport.sendMessage(parse(session, rawMessage), addresses(envelopeRecipients));
+        }
+    }
+
+    /** Every message in the user's INBOX, as raw text, read over IMAP. */
+    public List<String> inbox(String user) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "30000");
+        Session session = Session.getInstance(properties);
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", imapPort, user, PASSWORD);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> messages = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try {
+                    message.writeTo(out);
+                } catch (java.io.IOException e) {
+                    throw new MessagingException("cannot read message", e);
+                }
+                messages.add(out.toString(StandardCharsets.UTF_8));
+            }
+            inbox.close(false);
+            return messages;
+        } finally {
+            store.close();
+        }
+    }
+
+    private static MimeMessage parse(Session session, String raw) throws MessagingException {
+        return new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (getHeader("Message-ID") == null) {
+                    super.updateMessageID();
+                }
+            }
+        };
+    }
+
+    private static Address[] addresses(String... recipients) throws MessagingException {
+        List<Address> addresses = new ArrayList<>();
+        for (String recipient : Arrays.asList(recipients)) {
+            addresses.add(new InternetAddress(recipient, false));
+        }
+        return addresses.toArray(new Address[0]);
+    }
+}
