@@ -29,7 +29,7 @@ public final class CaseguardAttributes {
     }
 
     public static void setClassification(Mail mail, Classification classification) {
-        mail.setAttribute(new Attribute(CLASSIFICATION, AttributeValue.ofAny(classification.toAttributeMap())));
+        mail.setAttribute(new Attribute(CLASSIFICATION, wrap(classification.toAttributeMap())));
     }
 
     @SuppressWarnings("unchecked")
@@ -56,7 +56,7 @@ public final class CaseguardAttributes {
     }
 
     public static void setAdvisories(Mail mail, Collection<String> ruleIds) {
-        mail.setAttribute(new Attribute(ADVISORIES, AttributeValue.ofAny(List.copyOf(ruleIds))));
+        mail.setAttribute(new Attribute(ADVISORIES, wrap(List.copyOf(ruleIds))));
     }
 
     @SuppressWarnings("unchecked")
@@ -75,6 +75,21 @@ public final class CaseguardAttributes {
         return mail.getAttribute(MESSAGE_KEY)
             .map(attribute -> String.valueOf(attribute.getValue().value()))
             .orElse(mail.getName());
+    }
+
+    /** Wraps plain strings, numbers, booleans, lists and maps, at any depth, as James AttributeValues. */
+    static AttributeValue<?> wrap(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, AttributeValue<?>> wrapped = new LinkedHashMap<>();
+            map.forEach((key, nested) -> wrapped.put(String.valueOf(key), wrap(nested)));
+            return AttributeValue.of(wrapped);
+        }
+        if (value instanceof Collection<?> collection) {
+            List<AttributeValue<?>> wrapped = new ArrayList<>();
+            collection.forEach(nested -> wrapped.add(wrap(nested)));
+            return AttributeValue.of(wrapped);
+        }
+        return AttributeValue.ofAny(value);
     }
 
     /** Turns nested AttributeValues back into plain strings, numbers, booleans, lists and maps. */

@@ -1,0 +1,121 @@
+package org.caseguard.mailets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailContext;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.caseguard.matchers.CaseguardAttributes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RefuseRecipientsTest {
+    private FakeMailContext context;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@agency.example")).build();
+    }
+
+    private RefuseRecipients mailet(String... parameters) throws MessagingException {
+        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("RefuseRecipients").mailetContext(context);
+        for (int i = 0; i < parameters.length; i += 2) {
+            config.setProperty(parameters[i], parameters[i + 1]);
+        }
+        RefuseRecipients mailet = new RefuseRecipients();
+        mailet.init(config.build());
+        return mailet;
+    }
+
+    private static FakeMail caseMail(String sender) throws MessagingException {
+        FakeMail mail = FakeMail.builder().name("m1")
+            .sender(sender == null ? MailAddress.nullSender() : new MailAddress(sender))
+            .recipients("x@gmail.test")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder()
+                .setSubject("Maria Lopez 2024-CW-00123").setText("Court date for Maria Lopez moved").addHeader("Message-ID", "<orig@agency.example>"))
+            .build();
+        CaseguardAttributes.setVerdicts(mail, Map.of("x@gmail.test", "FW-2:refuse"));
+        CaseguardAttributes.setMessageKey(mail, "key-1");
+        return mail;
+    }
+
+    private static String raw(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ntc1SendsOneNoticeToTheSenderFromTheNullSenderAndDropsTheCopy() throws Exception {
+        FakeMail mail = caseMail("alice@agency.example");
+        mailet().service(mail);
+
+        assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+        assertThat(context.getSentMails()).hasSize(1);
+        FakeMailContext.SentMail notice = context.getSentMails().get(0);
+        assertThat(notice.getRecipients()).containsExactly(new MailAddress("alice@agency.example"));
+        assertThat(notice.getSender()).isEqualTo(MailAddress.nullSender());
+        assertThat(raw(notice.getMsg())).contains("FW-2").contains("x@gmail.test").contains("<orig@agency.example>")
+            .doesNotContain("Maria").doesNotContain("Lopez").doesNotContain("2024-CW-00123").doesNotContain("Court date");
+    }
+
+    @Test
+    void nullSenderGetsNoNoticeButTheCopyIsStillDropped() throws Exception {
+        FakeMail mail = caseMail(null);
+        mailet().service(mail);
+        assertThat(context.getSentMails()).isEmpty();
+        assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+    }
+
+    @Test
+    void forcedRuleAndPassThroughForTheUnclassifiableProcessor() throws Exception {
+        FakeMail mail = caseMail("alice@agency.example");
+        mail.setState("caseguard-unclassifiable");
+        mailet("rule", "TAG-1", "passThrough", "true").service(mail);
+        assertThat(mail.getState()).isEqualTo("caseguard-unclassifiable");
+        assertThat(raw(context.getSentMails().get(0).getMsg())).contains("TAG-1").doesNotContain("rule FW-2");
+    }
+
+    @Test
+    void noticeTextsCanBeOverridden() throws Exception {
+        mailet("guidance.FW-2", "Call the records unit.", "agencyName", "Example County").service(caseMail("alice@agency.example"));
+        assertThat(raw(context.getSentMails().get(0).getMsg())).contains("Call the records unit.").contains("Example County");
+    }
+
+    @Test
+    void initShouldThrowWhenRuleIsUnknown() {
+        assertThatThrownBy(() -> mailet("rule", "FW-99")).isInstanceOf(MessagingException.class)
+            .hasMessageContaining("'rule'").hasMessageContaining("FW-99");
+    }
+
+    @Test
+    void initShouldThrowWhenPassThroughIsNotBoolean() {
+        assertThatThrownBy(() -> mailet("passThrough", "maybe")).hasMessageContaining("'passThrough'").hasMessageContaining("true or false");
+    }
+
+    @Test
+    void initShouldThrowWhenParameterIsUnknown() {
+        assertThatThrownBy(() -> mailet("guidance.FW-2x", "text")).hasMessageContaining("guidance.FW-2x");
+    }
+
+    @Test
+    void initShouldThrowWhenNoticeSenderIsNotAnAddress() {
+        assertThatThrownBy(() -> mailet("noticeSender", "not an address")).hasMessageContaining("'noticeSender'");
+    }
+
+    @Test
+    void initShouldThrowWhenTimeZoneIsUnknown() {
+        assertThatThrownBy(() -> mailet("timeZone", "Mars/Olympus")).hasMessageContaining("'timeZone'");
+    }
+}
