@@ -15,6 +15,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.detect.ClassifierConfig;
+import org.caseguard.core.detect.DefaultMessageClassifier;
 import org.caseguard.core.detect.MessageClassifier;
 import org.caseguard.core.detect.UnclassifiableMessageException;
 import org.caseguard.core.registry.RegistryStore;
@@ -60,7 +61,7 @@ public class ClassifyMessage extends GenericMailet {
             }
         }
         try {
-            classifier = Classifiers.forRegistry(ClassifierConfig.fromParameters(classifierParameters), registry);
+            classifier = DefaultMessageClassifier.forStore(ClassifierConfig.fromParameters(classifierParameters), registry);
         } catch (IllegalArgumentException e) {
             throw new MessagingException(getMailetName() + ": " + e.getMessage());
         }

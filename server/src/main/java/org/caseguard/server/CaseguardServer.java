@@ -1,8 +1,5 @@
 package org.caseguard.server;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +36,7 @@ public final class CaseguardServer implements AutoCloseable {
     public static final class Builder {
         private final Path workingDirectory;
         private boolean ephemeralPorts;
-        private Optional<String> gateway = Optional.empty();
+        private Optional<Gateway> gateway = Optional.empty();
         private final List<UnaryOperator<String>> mailetContainerEdits = new ArrayList<>();
 
         private Builder(Path workingDirectory) {
@@ -54,7 +51,7 @@ public final class CaseguardServer implements AutoCloseable {
 
         /** Remote delivery goes to this SMTP relay instead of the recipients' MX (tests: a loopback server). */
         public Builder remoteDeliveryGateway(String host, int port) {
-            this.gateway = Optional.of("<gateway>" + host + "</gateway><gatewayPort>" + port + "</gatewayPort>");
+            this.gateway = Optional.of(new Gateway(host, port));
             return this;
         }
 
@@ -68,15 +65,10 @@ public final class CaseguardServer implements AutoCloseable {
             Path conf = workingDirectory.resolve("conf");
             ConfInstaller.installMissing(conf);
             if (ephemeralPorts) {
-                rewrite(conf.resolve("smtpserver.xml"), text -> text.replaceAll("<bind>127\\.0\\.0\\.1:\\d+</bind>", "<bind>127.0.0.1:0</bind>"));
-                rewrite(conf.resolve("imapserver.xml"), text -> text.replaceAll("<bind>127\\.0\\.0\\.1:\\d+</bind>", "<bind>127.0.0.1:0</bind>"));
-                rewrite(conf.resolve("webadmin.properties"), text -> text.replaceAll("(?m)^port=\\d+$", "port=0"));
+                ConfInstaller.setPorts(conf, 0, 0, 0, 0);
             }
-            Path mailetContainer = conf.resolve("mailetcontainer.xml");
-            gateway.ifPresent(gatewayXml -> rewrite(mailetContainer, text -> text
-                .replace("<!-- caseguard:gateway", gatewayXml + "<!-- caseguard:gateway")
-                .replace("<delayTime>5000, 100000, 500000</delayTime>", "<delayTime>500, 1000</delayTime>")));
-            mailetContainerEdits.forEach(edit -> rewrite(mailetContainer, edit));
+            gateway.ifPresent(relay -> ConfInstaller.setRemoteDeliveryGateway(conf, relay.host(), relay.port()));
+            mailetContainerEdits.forEach(edit -> ConfInstaller.rewrite(conf.resolve("mailetcontainer.xml"), edit));
 
             MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
                 .workingDirectory(workingDirectory.toFile())
@@ -87,12 +79,7 @@ public final class CaseguardServer implements AutoCloseable {
             return new CaseguardServer(james);
         }
 
-        private static void rewrite(Path file, UnaryOperator<String> edit) {
-            try {
-                Files.writeString(file, edit.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        private record Gateway(String host, int port) {
         }
     }
 
