@@ -110,22 +110,32 @@ public final class TextNormalizer {
             if (!Character.isLetter(cp) || Character.isSurrogate((char) cp)) {
                 continue;
             }
-            String skeleton = NFD.normalize(NFKC_CASEFOLD.normalize(checker.getSkeleton(new String(Character.toChars(cp)))));
-            char letter = 0;
-            int letters = 0;
-            for (int k = 0; k < skeleton.length(); k++) {
-                char s = skeleton.charAt(k);
-                int type = UCharacter.getType(s);
-                if (type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.ENCLOSING_MARK) {
-                    continue;
-                }
-                letter = s;
-                letters++;
+            // lower-case look-alikes often only have a skeleton through their capital (Cyrillic м via М)
+            char letter = asciiSkeletonLetter(checker, cp);
+            if (letter == 0) {
+                letter = asciiSkeletonLetter(checker, UCharacter.toUpperCase(cp));
             }
-            if (letters == 1 && letter >= 'a' && letter <= 'z') {
-                table[cp] = letter;
-            }
+            table[cp] = letter;
         }
         return table;
+    }
+
+    private static char asciiSkeletonLetter(SpoofChecker checker, int cp) {
+        if (cp < 0x80) {
+            return 0;
+        }
+        String skeleton = NFD.normalize(NFKC_CASEFOLD.normalize(checker.getSkeleton(new String(Character.toChars(cp)))));
+        char letter = 0;
+        int letters = 0;
+        for (int k = 0; k < skeleton.length(); k++) {
+            char s = skeleton.charAt(k);
+            int type = UCharacter.getType(s);
+            if (type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.ENCLOSING_MARK) {
+                continue;
+            }
+            letter = s;
+            letters++;
+        }
+        return letters == 1 && letter >= 'a' && letter <= 'z' ? letter : 0;
     }
 }
