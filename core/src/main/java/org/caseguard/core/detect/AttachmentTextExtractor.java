@@ -75,7 +75,8 @@ final class AttachmentTextExtractor {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
                 throw new UnclassifiableMessageException("attachment of type " + type.get() + " could not be read", e);
             }
-        } catch (TikaException e) {
+        } catch (TikaException | RuntimeException | LinkageError e) {
+            // LinkageError: a parser library at a version the server does not provide must not let content through
             throw new UnclassifiableMessageException("attachment of type " + type.get() + " could not be read", e);
         }
         return handler.toString();

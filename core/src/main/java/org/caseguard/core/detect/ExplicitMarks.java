@@ -38,19 +38,32 @@ public final class ExplicitMarks {
                 if (i > 0) {
                     regex.append(".*?");
                 }
-                String[] words = literals[i].split("\\s+", -1);
-                for (int w = 0; w < words.length; w++) {
-                    if (w > 0) {
-                        regex.append("\\s+");
-                    }
-                    if (!words[w].isEmpty()) {
-                        regex.append(Pattern.quote(words[w]));
-                    }
-                }
+                appendLiteral(regex, literals[i]);
             }
             regex.append(')');
         }
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** Whitespace matches any whitespace run; brackets may have whitespace inside ("[ case 1 ]"). */
+    private static void appendLiteral(StringBuilder regex, String literal) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (Character.isWhitespace(c)) {
+                while (i + 1 < literal.length() && Character.isWhitespace(literal.charAt(i + 1))) {
+                    i++;
+                }
+                regex.append("\\s+");
+            } else if (c == '[' || c == '(' || c == '{') {
+                regex.append('\\').append(c).append("\\s*");
+            } else if (c == ']' || c == ')' || c == '}') {
+                regex.append("\\s*\\").append(c);
+            } else if (Character.isLetterOrDigit(c)) {
+                regex.append(c);
+            } else {
+                regex.append('\\').append(c);
+            }
+        }
     }
 
     String headerName() {

@@ -67,7 +67,7 @@ final class MessageTextExtractor {
             }
             walk(message, 0, segments);
             return new ExtractedText(subject, segments, markValues);
-        } catch (IOException | MessagingException | RuntimeException e) {
+        } catch (IOException | MessagingException | RuntimeException | LinkageError e) {
             throw new UnclassifiableMessageException("message could not be read: " + e.getClass().getSimpleName(), e);
         }
     }
