@@ -1,0 +1,245 @@
+package org.caseguard.core.detect;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import javax.mail.internet.MimeMessage;
+
+import org.caseguard.core.registry.RegistrySnapshot;
+import org.caseguard.core.registry.RegistryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TAG-1 classifier: one MIME walk ({@link MessageTextExtractor}), one normalisation per text segment, one scan of its
+ * groups against the {@link RegistryIndex} plus the SSN pass, and the configured case-number formats.
+ *
+ * <p>The registry index is rebuilt when {@code version} reports a value other than the index's version. One thread
+ * rebuilds while the others keep classifying with the previous index; only the very first classification waits.
+ * Logs carry detector names and counts only, never content (OPS-1).
+ */
+public final class DefaultMessageClassifier implements MessageClassifier {
+
+    static final String REGISTRY_CASE_NUMBER = "registry-case-number";
+    static final String CLIENT_IDENTIFIER = "client-identifier";
+    static final String CLIENT_NAME = "client-name";
+    static final double SURNAME_WITH_BIRTH_DATE_CONFIDENCE = 0.9;
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(DefaultMessageClassifier.class);
+
+    private final ClassifierConfig config;
+    private final Supplier<RegistrySnapshot> snapshots;
+    private final LongSupplier version;
+    private final MessageTextExtractor extractor;
+    private final CaseNumberFormats caseNumberFormats;
+    private final ExplicitMarks explicitMarks;
+    private final AtomicReference<RegistryIndex> index = new AtomicReference<>();
+    private final ReentrantLock rebuildLock = new ReentrantLock();
+
+    public DefaultMessageClassifier(ClassifierConfig config, Supplier<RegistrySnapshot> snapshots, LongSupplier version) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.version = Objects.requireNonNull(version, "version");
+        this.extractor = new MessageTextExtractor(config);
+        this.caseNumberFormats = new CaseNumberFormats(config.caseNumberFormats());
+        this.explicitMarks = new ExplicitMarks(config);
+    }
+
+    /** Reads the registry from {@code store}, rebuilding the index whenever {@link RegistryStore#version()} changes. */
+    public static DefaultMessageClassifier forStore(ClassifierConfig config, RegistryStore store) {
+        return new DefaultMessageClassifier(config, store::snapshot, store::version);
+    }
+
+    /** A classifier over one fixed snapshot (tests, tools). */
+    public static DefaultMessageClassifier forSnapshot(ClassifierConfig config, RegistrySnapshot snapshot) {
+        return new DefaultMessageClassifier(config, () -> snapshot, snapshot::version);
+    }
+
+    public ClassifierConfig config() {
+        return config;
+    }
+
+    /** TAG-4: the Subject without the configured mark tokens. */
+    public String stripExplicitMarks(String subject) {
+        return explicitMarks.strip(subject);
+    }
+
+    @Override
+    public Classification classify(MimeMessage message) throws UnclassifiableMessageException {
+        ExtractedText text = extractor.extract(message);
+        return classify(text);
+    }
+
+    /** Classifies already extracted text; {@link #classify(MimeMessage)} is this after one MIME walk. */
+    public Classification classify(ExtractedText text) {
+        RegistryIndex registry = currentIndex();
+        Findings findings = new Findings(registry);
+        findings.scan(text.subject(), true);
+        for (String segment : text.segments()) {
+            findings.scan(segment, false);
+        }
+        int marks = explicitMarks.countInSubject(text.subject());
+        for (String value : text.markHeaderValues()) {
+            if (ExplicitMarks.isMarkingHeaderValue(value)) {
+                marks++;
+            }
+        }
+        Classification classification = findings.toClassification(marks);
+        if (LOGGER.isDebugEnabled()) {
+            LOGGER.debug("classified: sensitivity={} detectors={}", classification.sensitivity().wire(),
+                classification.detectors().stream().map(hit -> hit.detector() + "=" + hit.count()).toList());
+        }
+        return classification;
+    }
+
+    /** The index for the registry's current version, rebuilding it first if needed (see class comment). */
+    RegistryIndex currentIndex() {
+        RegistryIndex current = index.get();
+        long wanted = version.getAsLong();
+        if (current != null && current.version() == wanted) {
+            return current;
+        }
+        if (current == null) {
+            rebuildLock.lock();
+        } else if (!rebuildLock.tryLock()) {
+            return current;
+        }
+        try {
+            RegistryIndex latest = index.get();
+            if (latest != null && latest.version() == wanted) {
+                return latest;
+            }
+            long started = System.nanoTime();
+            RegistryIndex rebuilt = RegistryIndex.build(snapshots.get());
+            index.set(rebuilt);
+            LOGGER.info("registry index built: version={} clients={} keys={} millis={}", rebuilt.version(),
+                rebuilt.clientCount(), rebuilt.keyCount(), (System.nanoTime() - started) / 1_000_000);
+            return rebuilt;
+        } finally {
+            rebuildLock.unlock();
+        }
+    }
+
+    /** Everything found in one message; not thread-safe, one per classification. */
+    private final class Findings implements RegistryIndex.MatchSink {
+        private final RegistryIndex registry;
+        private final Set<String> caseNumbers = new HashSet<>();
+        private final Set<String> clientIds = new HashSet<>();
+        private final Set<String> subjectClientIds = new HashSet<>();
+        private final List<int[]> surnameMatches = new ArrayList<>();
+        private final List<RegistryIndex.Entry> surnameEntries = new ArrayList<>();
+        private int caseNumberHits;
+        private int identifierHits;
+        private int fullNameHits;
+        private int surnameWithBirthDateHits;
+        private int ssnHits;
+        private double ssnConfidence;
+        private int formatHits;
+        private boolean inSubject;
+
+        Findings(RegistryIndex registry) {
+            this.registry = registry;
+        }
+
+        void scan(String segment, boolean subject) {
+            if (segment == null || segment.isEmpty()) {
+                return;
+            }
+            String normalized = TextNormalizer.normalize(segment);
+            TokenGroups groups = TokenGroups.of(normalized);
+            inSubject = subject;
+            surnameMatches.clear();
+            surnameEntries.clear();
+            registry.scan(groups, this);
+            matchBirthDatesNearSurnames(groups);
+            SsnDetector.Result ssn = SsnDetector.detect(groups, config.ssnMinConfidence());
+            ssnHits += ssn.count();
+            ssnConfidence = Math.max(ssnConfidence, ssn.confidence());
+            formatHits += caseNumberFormats.count(normalized);
+        }
+
+        @Override
+        public void accept(RegistryIndex.Entry entry, int firstGroup, int lastGroup) {
+            if (!entry.caseNumbers.isEmpty()) {
+                caseNumberHits++;
+                caseNumbers.addAll(entry.caseNumbers);
+            }
+            if (!entry.identifierClientIds.isEmpty()) {
+                identifierHits++;
+                clientIds.addAll(entry.identifierClientIds);
+            }
+            if (!entry.nameClientIds.isEmpty()) {
+                fullNameHits++;
+                clientIds.addAll(entry.nameClientIds);
+                if (inSubject) {
+                    subjectClientIds.addAll(entry.nameClientIds);
+                }
+            }
+            if (!entry.surnameClientsByBirthDate.isEmpty()) {
+                surnameMatches.add(new int[] {firstGroup, lastGroup});
+                surnameEntries.add(entry);
+            }
+        }
+
+        private void matchBirthDatesNearSurnames(TokenGroups groups) {
+            int window = config.dobProximity();
+            for (int m = 0; m < surnameMatches.size(); m++) {
+                int first = surnameMatches.get(m)[0];
+                int last = surnameMatches.get(m)[1];
+                int from = groups.start(first);
+                int to = groups.end(last);
+                int k = first;
+                while (k > 0 && groups.start(k - 1) >= from - window - 20) {
+                    k--;
+                }
+                for (; k < groups.size() && groups.start(k) <= to + window; k++) {
+                    LocalDate date = BirthDates.dateAt(groups, k);
+                    if (date == null) {
+                        continue;
+                    }
+                    int dateStart = groups.start(k);
+                    int dateEnd = groups.end(k + 2);
+                    int distance = dateStart >= to ? dateStart - to : dateEnd <= from ? from - dateEnd : 0;
+                    List<String> ids = surnameEntries.get(m).surnameClientsByBirthDate.get(date);
+                    if (distance <= window && ids != null) {
+                        surnameWithBirthDateHits++;
+                        clientIds.addAll(ids);
+                    }
+                }
+            }
+        }
+
+        Classification toClassification(int explicitMarkHits) {
+            Set<String> allCases = new HashSet<>(caseNumbers);
+            for (String clientId : clientIds) {
+                allCases.addAll(registry.caseNumbersOfClient(clientId));
+            }
+            List<DetectorHit> hits = new ArrayList<>();
+            addHit(hits, REGISTRY_CASE_NUMBER, caseNumberHits, 1.0);
+            addHit(hits, CLIENT_IDENTIFIER, identifierHits, 1.0);
+            addHit(hits, CLIENT_NAME, fullNameHits + surnameWithBirthDateHits,
+                fullNameHits > 0 ? 1.0 : SURNAME_WITH_BIRTH_DATE_CONFIDENCE);
+            addHit(hits, SsnDetector.NAME, ssnHits, ssnConfidence);
+            addHit(hits, CaseNumberFormats.NAME, formatHits, CaseNumberFormats.CONFIDENCE);
+            addHit(hits, ExplicitMarks.NAME, explicitMarkHits, 1.0);
+            boolean restricted = ssnHits > 0 || allCases.stream().anyMatch(registry::isRestricted);
+            Sensitivity sensitivity = restricted ? Sensitivity.RESTRICTED
+                : hits.isEmpty() ? Sensitivity.NONE : Sensitivity.CASE;
+            return new Classification(sensitivity, allCases, clientIds, subjectClientIds, explicitMarkHits > 0, hits);
+        }
+
+        private void addHit(List<DetectorHit> hits, String detector, int count, double confidence) {
+            if (count > 0) {
+                hits.add(new DetectorHit(detector, count, confidence));
+            }
+        }
+    }
+}
