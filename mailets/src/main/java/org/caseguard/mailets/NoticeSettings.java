@@ -4,8 +4,10 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.mail.MessagingException;
+import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.MailetContext;
@@ -14,22 +16,21 @@ import org.caseguard.core.notice.NoticeTexts;
 
 /**
  * The notice parameters shared by the mailets that write to people: {@code agencyName}, {@code contact} (who to
- * ask, in words), {@code noticeSender} (default: the postmaster), {@code reportingMta}, {@code timeZone}, and
- * any text of notice-texts.properties by its key (e.g. {@code guidance.FW-2}).
+ * ask, in words), {@code noticeSender} (default: the postmaster), {@code reportingMta} (default: the sender's
+ * domain), {@code timeZone}, and any text of notice-texts.properties by its key (e.g. {@code guidance.FW-2}).
+ * The postmaster is read when a notice is sent: James has not set it yet when mailets are initialised.
  */
-record NoticeSettings(NoticeComposer composer, MailAddress noticeSender) {
-    private static final java.util.Set<String> OWN_PARAMETERS = java.util.Set.of("agencyName", "contact", "noticeSender",
-        "reportingMta", "timeZone");
+record NoticeSettings(NoticeTexts texts, String agencyName, String contact, Optional<String> reportingMta, ZoneId zone,
+                      Optional<MailAddress> noticeSender) {
+    private static final Set<String> OWN_PARAMETERS = Set.of("agencyName", "contact", "noticeSender", "reportingMta", "timeZone");
 
-    static NoticeSettings parse(MailetParameters parameters, MailetContext context, java.util.Set<String> otherParameters)
-        throws MessagingException {
+    static NoticeSettings parse(MailetParameters parameters, Set<String> otherParameters) throws MessagingException {
         NoticeTexts defaults = NoticeTexts.defaults();
         Map<String, String> overrides = new HashMap<>();
         for (String name : parameters.names()) {
             if (defaults.has(name)) {
                 overrides.put(name, parameters.optional(name).orElse(""));
-            } else if (!OWN_PARAMETERS.contains(name) && !otherParameters.contains(name)
-                && !name.startsWith("on") /* onMailetException, onMatchException */) {
+            } else if (!OWN_PARAMETERS.contains(name) && !otherParameters.contains(name) && !name.startsWith("on")) {
                 throw parameters.invalid(name, "a known parameter (" + OWN_PARAMETERS + ", " + otherParameters
                     + " or a notice text key)", name);
             }
@@ -40,18 +41,24 @@ record NoticeSettings(NoticeComposer composer, MailAddress noticeSender) {
         } catch (RuntimeException e) {
             throw parameters.invalid("timeZone", "a time zone id such as America/New_York", parameters.orDefault("timeZone", ""));
         }
-        MailAddress sender;
+        Optional<MailAddress> sender = Optional.empty();
         Optional<String> configuredSender = parameters.optional("noticeSender");
-        try {
-            sender = configuredSender.isPresent() ? new MailAddress(configuredSender.get()) : context.getPostmaster();
-        } catch (javax.mail.internet.AddressException e) {
-            throw parameters.invalid("noticeSender", "an email address", configuredSender.get());
+        if (configuredSender.isPresent()) {
+            try {
+                sender = Optional.of(new MailAddress(configuredSender.get()));
+            } catch (AddressException e) {
+                throw parameters.invalid("noticeSender", "an email address", configuredSender.get());
+            }
         }
-        String reportingMta = parameters.orDefault("reportingMta", sender.getDomain().asString());
-        NoticeComposer composer = new NoticeComposer(defaults.withOverrides(overrides),
-            parameters.orDefault("agencyName", "the agency"),
-            parameters.orDefault("contact", "your supervisor or the privacy officer"),
-            reportingMta, zone);
-        return new NoticeSettings(composer, sender);
+        return new NoticeSettings(defaults.withOverrides(overrides), parameters.orDefault("agencyName", "the agency"),
+            parameters.orDefault("contact", "your supervisor or the privacy officer"), parameters.optional("reportingMta"), zone, sender);
+    }
+
+    MailAddress sender(MailetContext context) {
+        return noticeSender.orElseGet(context::getPostmaster);
+    }
+
+    NoticeComposer composer(MailAddress sender) {
+        return new NoticeComposer(texts, agencyName, contact, reportingMta.orElse(sender.getDomain().asString()), zone);
     }
 }

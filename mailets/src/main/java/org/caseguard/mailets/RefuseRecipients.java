@@ -41,7 +41,7 @@ public class RefuseRecipients extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         MailetParameters parameters = new MailetParameters(getMailetConfig());
-        settings = NoticeSettings.parse(parameters, getMailetContext(), Set.of("rule", "passThrough"));
+        settings = NoticeSettings.parse(parameters, Set.of("rule", "passThrough"));
         Optional<String> rule = parameters.optional("rule");
         forcedRule = rule.isEmpty() ? Optional.empty()
             : Optional.of(RuleId.parse(rule.get()).orElseThrow(() -> parameters.invalid("rule", "a rule ID such as TAG-1 or FW-2", rule.get())));
@@ -67,7 +67,8 @@ public class RefuseRecipients extends GenericMailet {
             MimeMessage original = mail.getMessage();
             NoticeRequest request = new NoticeRequest(NoticeKind.REFUSED, sender.get().asString(), refused, rules,
                 Optional.ofNullable(original.getMessageID()), receivedAt(mail), key);
-            MimeMessage notice = settings.composer().compose(request, settings.noticeSender().asString());
+            MailAddress from = settings.sender(getMailetContext());
+            MimeMessage notice = settings.composer(from).compose(request, from.asString());
             getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender.get()), notice);
         } else {
             LOGGER.info("caseguard refused key={} has a null sender: no notice", key);

@@ -31,7 +31,7 @@ public class SendPolicyAdvisories extends GenericMailet {
 
     @Override
     public void init() throws MessagingException {
-        settings = NoticeSettings.parse(new MailetParameters(getMailetConfig()), getMailetContext(), Set.of());
+        settings = NoticeSettings.parse(new MailetParameters(getMailetConfig()), Set.of());
     }
 
     @Override
@@ -47,7 +47,8 @@ public class SendPolicyAdvisories extends GenericMailet {
             NoticeKind kind = rule == RuleId.FW_6 ? NoticeKind.EXTERNAL : NoticeKind.WARNING;
             NoticeRequest request = new NoticeRequest(kind, sender.get().asString(), List.of(), Set.of(rule),
                 Optional.ofNullable(mail.getMessage().getMessageID()), Instant.now(), key);
-            MimeMessage notice = settings.composer().compose(request, settings.noticeSender().asString());
+            MailAddress from = settings.sender(getMailetContext());
+            MimeMessage notice = settings.composer(from).compose(request, from.asString());
             getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender.get()), notice);
             LOGGER.info("caseguard advisory sent key={} rule={}", key, rule.id());
         }

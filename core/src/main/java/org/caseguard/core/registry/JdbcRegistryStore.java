@@ -376,6 +376,40 @@ public final class JdbcRegistryStore implements RegistryStore {
     }
 
     @Override
+    public void applyBatch(RegistryBatch batch) {
+        write(connection -> {
+            for (String domain : batch.internalDomains()) {
+                String normalised = normaliseDomain(domain);
+                if (!exists(connection, "SELECT 1 FROM internal_domains WHERE domain = ?", normalised)) {
+                    update(connection, "INSERT INTO internal_domains (domain) VALUES (?)", normalised);
+                }
+            }
+            for (Client client : batch.clients()) {
+                upsertClient(connection, client);
+            }
+            for (CaseRecord caseRecord : batch.cases()) {
+                upsertCase(connection, caseRecord);
+            }
+            for (ExternalParty party : batch.parties()) {
+                String address = normaliseAllowAddress(party.address());
+                if (update(connection, "UPDATE parties SET category = ?, display_name = ? WHERE address = ?",
+                    party.category().wire(), party.displayName(), address) == 0) {
+                    update(connection, "INSERT INTO parties (address, category, display_name) VALUES (?, ?, ?)",
+                        address, party.category().wire(), party.displayName());
+                }
+            }
+            for (AllowListEntry entry : batch.allowList()) {
+                String address = normaliseAllowAddress(entry.address());
+                String caseNumber = entry.caseNumber().orElse("");
+                if (update(connection, "UPDATE allow_list SET reason = ? WHERE address = ? AND case_number = ?", entry.reason(), address, caseNumber) == 0) {
+                    update(connection, "INSERT INTO allow_list (address, case_number, reason) VALUES (?, ?, ?)", address, caseNumber, entry.reason());
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void close() {
         try {
             onClose.close();

@@ -51,6 +51,9 @@ public interface RegistryStore extends AutoCloseable {
 
     boolean deleteClient(String id);
 
+    /** Writes all of it in one transaction (bulk import): either every record is stored or none is. */
+    void applyBatch(RegistryBatch batch);
+
     @Override
     void close();
 }
