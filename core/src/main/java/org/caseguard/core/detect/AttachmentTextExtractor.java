@@ -17,6 +17,8 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /**
@@ -33,6 +35,7 @@ final class AttachmentTextExtractor {
         "application/vnd.oasis.opendocument.text",
         "application/rtf");
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentTextExtractor.class);
     private static final TikaConfig TIKA = TikaConfig.getDefaultConfig();
     private static final Detector DETECTOR = TIKA.getDetector();
     private static final Parser PARSER = new AutoDetectParser(TIKA);
@@ -76,6 +79,7 @@ final class AttachmentTextExtractor {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
                 throw new UnclassifiableMessageException("attachment of type " + detected + " could not be read", e);
             }
+            LOGGER.info("attachment of type {} truncated at maxAttachmentChars={}", baseType, maxChars);
         } catch (TikaException | RuntimeException | LinkageError e) {
             // LinkageError: a parser library at a version the server does not provide must not let content through
             throw new UnclassifiableMessageException("attachment of type " + detected + " could not be read", e);
