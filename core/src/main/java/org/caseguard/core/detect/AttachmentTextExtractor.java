@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.tika.config.TikaConfig;
@@ -18,12 +17,14 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /**
- * Text of document attachments (PDF, DOCX, DOC, ODT, RTF) through Tika. The type is detected from the bytes and the
- * file name, not only the declared Content-Type, so a renamed or mislabelled document is still read. Other binary
- * types yield nothing.
+ * Text of attachments that are not declared as text: documents (PDF, DOCX, DOC, ODT, RTF) through Tika, and plain
+ * text or CSV sent as {@code application/octet-stream}. The type is detected from the bytes and the file name, not
+ * from the declared Content-Type, so a renamed or mislabelled file is still read. Other binary types yield nothing.
  */
 final class AttachmentTextExtractor {
 
@@ -34,6 +35,7 @@ final class AttachmentTextExtractor {
         "application/vnd.oasis.opendocument.text",
         "application/rtf");
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentTextExtractor.class);
     private static final TikaConfig TIKA = TikaConfig.getDefaultConfig();
     private static final Detector DETECTOR = TIKA.getDetector();
     private static final Parser PARSER = new AutoDetectParser(TIKA);
@@ -42,16 +44,12 @@ final class AttachmentTextExtractor {
     }
 
     /** The detected document type when Tika should read this content, or empty when it is not a document type. */
-    static Optional<MediaType> documentType(InputStream markable, String fileName, String declaredType) throws IOException {
+    private static MediaType detect(InputStream markable, String fileName) throws IOException {
         Metadata metadata = new Metadata();
         if (fileName != null) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
-        if (declaredType != null) {
-            metadata.set(Metadata.CONTENT_TYPE, declaredType);
-        }
-        MediaType type = DETECTOR.detect(markable, metadata);
-        return DOCUMENT_TYPES.contains(type.getBaseType().toString().toLowerCase(Locale.ROOT)) ? Optional.of(type) : Optional.empty();
+        return DETECTOR.detect(markable, metadata);
     }
 
     /**
@@ -60,12 +58,18 @@ final class AttachmentTextExtractor {
      */
     static String extract(InputStream in, String fileName, int maxChars) throws UnclassifiableMessageException, IOException {
         InputStream markable = in.markSupported() ? in : new BufferedInputStream(in);
-        Optional<MediaType> type = documentType(markable, fileName, null);
-        if (type.isEmpty()) {
+        MediaType detected = detect(markable, fileName);
+        String baseType = detected.getBaseType().toString().toLowerCase(Locale.ROOT);
+        if (baseType.equals("text/plain") || baseType.equals("text/csv")) {
+            byte[] bytes = markable.readNBytes(maxChars);
+            String charset = detected.getParameters().get("charset");
+            return LenientText.decode(bytes, charset);
+        }
+        if (!DOCUMENT_TYPES.contains(baseType)) {
             return "";
         }
         Metadata metadata = new Metadata();
-        metadata.set(Metadata.CONTENT_TYPE, type.get().toString());
+        metadata.set(Metadata.CONTENT_TYPE, detected.toString());
         BodyContentHandler handler = new BodyContentHandler(maxChars);
         ParseContext context = new ParseContext();
         context.set(Parser.class, PARSER); // also read documents embedded in documents
@@ -73,11 +77,12 @@ final class AttachmentTextExtractor {
             PARSER.parse(markable, handler, metadata, context);
         } catch (SAXException e) {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                throw new UnclassifiableMessageException("attachment of type " + type.get() + " could not be read", e);
+                throw new UnclassifiableMessageException("attachment of type " + detected + " could not be read", e);
             }
+            LOGGER.info("attachment of type {} truncated at maxAttachmentChars={}", baseType, maxChars);
         } catch (TikaException | RuntimeException | LinkageError e) {
             // LinkageError: a parser library at a version the server does not provide must not let content through
-            throw new UnclassifiableMessageException("attachment of type " + type.get() + " could not be read", e);
+            throw new UnclassifiableMessageException("attachment of type " + detected + " could not be read", e);
         }
         return handler.toString();
     }

@@ -99,7 +99,7 @@ final class MessageTextExtractor {
             walk(attached, depth + 1, segments);
         } else if (type.equals("text/html")) {
             segments.add(htmlToText(readText(part)));
-        } else if (type.startsWith("text/")) {
+        } else if (type.startsWith("text/") && !type.equals("text/rtf")) {
             segments.add(readText(part));
         } else if (!type.startsWith("image/") && !type.startsWith("audio/") && !type.startsWith("video/")) {
             String fileName = fileName(part);

@@ -195,6 +195,10 @@ class MimeExtractionTest {
         byte[] txt = ("notes for " + CASE).getBytes(StandardCharsets.UTF_16);
         assertThat(classify(withParts("txt", attachment(txt, "text/plain; charset=UTF-16", "n.txt"))).caseNumbers())
             .containsExactly(CASE);
+        byte[] mislabelled = ("notes for " + CASE).getBytes(StandardCharsets.UTF_8);
+        assertThat(classify(withParts("bin", attachment(mislabelled, "application/octet-stream", "notes.txt")))
+            .caseNumbers()).containsExactly(CASE);
+        assertThat(classify(withParts("rtf", attachment(rtf, "text/rtf", "s.rtf"))).caseNumbers()).containsExactly(CASE);
     }
 
     @Test
