@@ -57,8 +57,8 @@ class FirewallEndToEndTest {
         String messageId = Messages.uniqueId();
         fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Visit notes", "Home visit for case " + CASE_NUMBER + " went well.", messageId), BOB);
 
-        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
-        String delivered = fixture.mail.inbox(BOB).stream().filter(raw -> raw.contains(messageId)).findFirst().orElseThrow();
+        eventually().until(() -> fixture.delivered(BOB, messageId).isPresent());
+        String delivered = fixture.delivered(BOB, messageId).orElseThrow();
         assertThat(delivered).contains("X-Caseguard-Sensitivity: case").contains("X-Caseguard-Rules: FW-1");
         assertThat(delivered).doesNotContain("X-Caseguard-Rules: FW-1, ").doesNotContainPattern("X-Caseguard-[A-Za-z-]+: .*" + CASE_NUMBER);
     }
@@ -102,7 +102,7 @@ class FirewallEndToEndTest {
         fixture.mail.send(ALICE, Messages.plain(ALICE, BOB + ", out1@gmail.test, out2@yahoo.test", "Case review",
             "Notes for " + CASE_NUMBER, messageId), BOB, "out1@gmail.test", "out2@yahoo.test");
 
-        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        eventually().until(() -> fixture.delivered(BOB, messageId).isPresent());
         String notice = awaitNewNotice(ALICE, before);
         assertThat(notice).contains("out1@gmail.test").contains("out2@yahoo.test").doesNotContain("Final-Recipient: rfc822; " + BOB);
         Thread.sleep(1000);
@@ -117,7 +117,7 @@ class FirewallEndToEndTest {
         fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Case review", "Notes for " + CASE_NUMBER, messageId), BOB, "hidden@gmail.test");
 
         awaitNewNotice(ALICE, before);
-        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        eventually().until(() -> fixture.delivered(BOB, messageId).isPresent());
         assertThat(fixture.outside.receivedBy("hidden@gmail.test")).isEmpty();
     }
 
@@ -155,21 +155,21 @@ class FirewallEndToEndTest {
             Messages.plain("attorney@law.test", BOB, "Re: case " + CASE_NUMBER, "My client asks about " + CLIENT_GIVEN + " " + CLIENT_FAMILY, messageId),
             BOB);
 
-        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
-        assertThat(fixture.mail.inbox(BOB).stream().filter(raw -> raw.contains(messageId)).findFirst().orElseThrow())
+        eventually().until(() -> fixture.delivered(BOB, messageId).isPresent());
+        assertThat(fixture.delivered(BOB, messageId).orElseThrow())
             .contains("X-Caseguard-Rules: FW-6");
     }
 
     @Test
     void tag2ForgedClassificationHeadersFromOutsideAreReplaced() throws Exception {
-        String messageId = Messages.uniqueId();
+        String token = java.util.UUID.randomUUID().toString();
         fixture.mail.sendFromOutside("someone@else.test", Messages.withHeaders("someone@else.test", BOB,
-            "Subject: hello\r\nX-Caseguard-Sensitivity: none\r\nX-Caseguard-Rules: FW-3\r\n", "text/plain; charset=UTF-8", null,
-            "Just saying hello " + messageId), BOB);
+            "Subject: hello " + token + "\r\nX-Caseguard-Sensitivity: none\r\nX-Caseguard-Rules: FW-3\r\n", "text/plain; charset=UTF-8", null,
+            "Just saying hello"), BOB);
 
-        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
-        String delivered = fixture.mail.inbox(BOB).stream().filter(raw -> raw.contains(messageId)).findFirst().orElseThrow();
-        assertThat(delivered).doesNotContain("X-Caseguard-Rules: FW-3");
+        eventually().until(() -> !fixture.mail.withHeader(BOB, "Subject", token).isEmpty());
+        String delivered = fixture.mail.withHeader(BOB, "Subject", token).get(0);
+        assertThat(delivered).doesNotContain("X-Caseguard-Rules: FW-3").contains("X-Caseguard-Sensitivity: none");
     }
 
     @Test
@@ -178,7 +178,7 @@ class FirewallEndToEndTest {
         String messageId = Messages.uniqueId();
         fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, CLIENT_GIVEN + " " + CLIENT_FAMILY + " visit", "See notes.", messageId), BOB);
 
-        eventually().until(() -> fixture.mail.inbox(BOB).stream().anyMatch(raw -> raw.contains(messageId)));
+        eventually().until(() -> fixture.delivered(BOB, messageId).isPresent());
         String warning = awaitNewNotice(ALICE, before);
         assertThat(warning).contains("TAG-3").doesNotContain(CLIENT_FAMILY);
     }

@@ -83,12 +83,17 @@ public final class PipelineFixture implements AutoCloseable {
     }
 
     public static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200));
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250));
     }
 
-    /** Waits until the sender has one more refusal notice than it had, returns all its notices. */
+    /** Every caseguard notice (refusal, warning) in the user's inbox, oldest first. */
     public List<String> notices(String user) throws Exception {
-        return mail.inbox(user).stream().filter(raw -> raw.contains("X-Caseguard-Notice:")).toList();
+        return mail.withHeader(user, "X-Caseguard-Notice", "rules=");
+    }
+
+    /** The delivered copy of the message with this Message-ID in the user's inbox, if it arrived. */
+    public java.util.Optional<String> delivered(String user, String messageId) throws Exception {
+        return mail.withHeader(user, "Message-ID", messageId).stream().findFirst();
     }
 
     @Override
