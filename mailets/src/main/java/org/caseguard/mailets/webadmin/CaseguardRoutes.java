@@ -123,9 +123,8 @@ public class CaseguardRoutes implements Routes {
             RegistryBulkImport.Result result = new RegistryBulkImport(registry).importJsonLines(request.body());
             if (!result.errors().isEmpty()) {
                 response.status(HttpStatus.BAD_REQUEST_400);
-                response.type("application/json");
-                return mapper.writeValueAsString(Map.of("statusCode", 400, "type", "InvalidArgument",
-                    "message", result.errors().size() + " invalid record(s); nothing was imported", "errors", result.errors()));
+                return Map.of("statusCode", 400, "type", "InvalidArgument",
+                    "message", result.errors().size() + " invalid record(s); nothing was imported", "errors", result.errors());
             }
             return result.counts();
         }, json);
