@@ -40,24 +40,30 @@ public final class RegistryStores {
         }
         String backend = properties.getProperty("registry.backend", "h2").trim();
         int poolSize = poolSize(properties.getProperty("registry.pool.size", "5"));
+        // Data sources, not JDBC URLs: in a stock James this code lives in the extension class loader, where
+        // DriverManager (system class loader) cannot see the H2 and PostgreSQL drivers.
         HikariConfig pool = new HikariConfig();
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("caseguard-registry");
         switch (backend) {
             case "h2" -> {
                 Path path = workingDirectory.resolve(properties.getProperty("registry.h2.path", "var/caseguard/registry").trim()).toAbsolutePath();
-                pool.setJdbcUrl("jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-                pool.setUsername("caseguard");
-                pool.setPassword("");
+                org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+                h2.setURL("jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                h2.setUser("caseguard");
+                h2.setPassword("");
+                pool.setDataSource(h2);
             }
             case "postgresql" -> {
                 String url = required(properties, "registry.jdbc.url");
                 if (!url.startsWith("jdbc:postgresql:")) {
                     throw new IllegalArgumentException("caseguard.properties: 'registry.jdbc.url' must start with jdbc:postgresql:, got '" + url + "'");
                 }
-                pool.setJdbcUrl(url);
-                pool.setUsername(required(properties, "registry.jdbc.user"));
-                pool.setPassword(password(properties));
+                org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+                postgres.setURL(url);
+                postgres.setUser(required(properties, "registry.jdbc.user"));
+                postgres.setPassword(password(properties));
+                pool.setDataSource(postgres);
             }
             default -> throw new IllegalArgumentException("caseguard.properties: 'registry.backend' must be one of h2, postgresql, got '" + backend + "'");
         }
@@ -67,7 +73,9 @@ public final class RegistryStores {
     /** A store on an already configured data source; migrates it first. Closing the store closes the pool. */
     public static RegistryStore open(HikariDataSource dataSource) {
         try {
-            Flyway.configure()
+            // Our class loader, not the thread's: in a stock James the migrations are inside the extension jar.
+            Flyway.configure(RegistryStores.class.getClassLoader())
+                .failOnMissingLocations(true)
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
                 .table("caseguard_registry_schema_history")

@@ -1,0 +1,116 @@
+package org.caseguard.server;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseguard.server.support.PipelineFixture.eventually;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.caseguard.server.support.Messages;
+import org.caseguard.server.support.OutsideWorld;
+import org.caseguard.server.support.StaffMail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Deployment as an agency admin would do it: James's own MemoryJamesServerMain, in its own JVM with only James's
+ * class path (stock-james module), the packaged extension jar in extensions-jars/ and the shipped conf files.
+ * Nothing of caseguard is on that JVM's class path except the jar James loads itself.
+ */
+class StockJamesDeploymentTest {
+    @TempDir
+    Path home;
+
+    private Process james;
+    private OutsideWorld outside;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (james != null) {
+            james.destroy();
+            if (!james.waitFor(30, TimeUnit.SECONDS)) {
+                james.destroyForcibly();
+            }
+        }
+        if (outside != null) {
+            outside.close();
+        }
+        Path log = home.resolve("james.log");
+        if (Files.exists(log)) {
+            Files.copy(log, Path.of("target", "stock-james-deployment.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void extensionJarAndShippedConfEnforceTheFirewallInStockJames() throws Exception {
+        Path extensionJar = Path.of(System.getProperty("caseguard.extensionJar"));
+        String jamesClasspath = Files.readString(Path.of(System.getProperty("caseguard.jamesClasspath")), StandardCharsets.UTF_8).trim();
+        assertThat(extensionJar).exists();
+        assertThat(jamesClasspath).doesNotContain("caseguard");
+
+        outside = OutsideWorld.start();
+        Path conf = home.resolve("conf");
+        ConfInstaller.installMissing(conf);
+        int smtp = freePort();
+        int submission = freePort();
+        int imap = freePort();
+        int webAdmin = freePort();
+        ConfInstaller.setPorts(conf, smtp, submission, imap, webAdmin);
+        ConfInstaller.setRemoteDeliveryGateway(conf, "127.0.0.1", outside.port());
+        Files.createDirectories(home.resolve("extensions-jars"));
+        Files.copy(extensionJar, home.resolve("extensions-jars/caseguard-extension.jar"));
+
+        File log = home.resolve("james.log").toFile();
+        james = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx768m", "-cp", jamesClasspath,
+            "-Dworking.directory=" + home,
+            "-Dlogback.configurationFile=" + conf.resolve("logback.xml"),
+            "org.apache.james.MemoryJamesServerMain")
+            .redirectErrorStream(true).redirectOutput(log).start();
+
+        RequestSpecification admin = new RequestSpecBuilder().setBaseUri("http://127.0.0.1").setPort(webAdmin)
+            .setContentType(ContentType.JSON).build();
+        eventually().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+            .until(() -> !james.isAlive() || given().spec(admin).get("/domains").statusCode() == 200);
+        assertThat(james.isAlive()).as("James started; log: %s", Files.readString(log.toPath())).isTrue();
+
+        given().spec(admin).put("/domains/agency.example").then().statusCode(204);
+        given().spec(admin).body("{\"password\":\"" + StaffMail.PASSWORD + "\"}").put("/users/alice@agency.example").then().statusCode(204);
+        given().spec(admin).put("/caseguard/internal-domains/agency.example").then().statusCode(204);
+        given().spec(admin).body("{\"givenName\":\"Maria\",\"familyName\":\"Lopez\"}").put("/caseguard/clients/C-1").then().statusCode(204);
+        given().spec(admin).body("{\"clients\":[\"C-1\"]}").put("/caseguard/cases/2024-CW-00123").then().statusCode(204);
+
+        StaffMail mail = new StaffMail(submission, smtp, imap);
+        String ordinary = Messages.uniqueId();
+        mail.send("alice@agency.example", Messages.plain("alice@agency.example", "vendor@supplies.test", "Toner", "Two cartridges please.", ordinary),
+            "vendor@supplies.test");
+        mail.send("alice@agency.example", Messages.plain("alice@agency.example", "friend@gmail.test", "Update",
+            "Maria Lopez's hearing moved."), "friend@gmail.test");
+
+        eventually().until(() -> outside.receivedBy("vendor@supplies.test").stream().anyMatch(m -> m.raw().contains(ordinary)));
+        eventually().until(() -> !mail.withHeader("alice@agency.example", "X-Caseguard-Notice", "rules=FW-2").isEmpty());
+        assertThat(outside.receivedBy("friend@gmail.test")).isEmpty();
+        assertThat(outside.received()).hasSize(1);
+        List<String> log2 = Files.readAllLines(log.toPath());
+        assertThat(log2).anyMatch(line -> line.contains("caseguard verdict") && line.contains("FW-2:refuse"));
+        assertThat(String.join("\n", log2)).doesNotContain("Lopez").doesNotContain("friend@gmail.test");
+    }
+}
