@@ -182,4 +182,23 @@ class FirewallEndToEndTest {
         String warning = awaitNewNotice(ALICE, before);
         assertThat(warning).contains("TAG-3").doesNotContain(CLIENT_FAMILY);
     }
+
+    @Test
+    void tag4ExplicitMarkMakesMailCaseMailAndIsRefusedOutside() throws Exception {
+        int before = noticesOf(ALICE);
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "friend@gmail.test", "[secure] Lunch", "Nothing sensitive here."), "friend@gmail.test");
+        assertThat(awaitNewNotice(ALICE, before)).contains("FW-2");
+        assertThat(fixture.outside.receivedBy("friend@gmail.test")).isEmpty();
+    }
+
+    @Test
+    void tag4MarksAreStrippedFromTheSubjectOfMailAllowedOut() throws Exception {
+        fixture.admin().body("{\"reason\":\"Ombudsman\"}").put("/caseguard/allow-list/ombuds2@ombuds.test").then().statusCode(204);
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "ombuds2@ombuds.test", "[case 2024-CW-00123] Complaint follow-up", "See attached.", messageId),
+            "ombuds2@ombuds.test");
+        eventually().until(() -> fixture.outside.receivedBy("ombuds2@ombuds.test").stream().anyMatch(m -> m.raw().contains(messageId)));
+        assertThat(fixture.outside.receivedBy("ombuds2@ombuds.test").get(0).raw())
+            .contains("Subject: Complaint follow-up").doesNotContain("[case");
+    }
 }
