@@ -15,6 +15,11 @@ public final class CaseguardServerMain {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0]
             : Optional.ofNullable(System.getenv("CASEGUARD_HOME")).orElse("caseguard-data")).toAbsolutePath();
+        ConfInstaller.installMissing(home.resolve("conf"));
+        if (System.getProperty("logback.configurationFile") == null) {
+            // Before the first logger is created, so that conf/logback.xml (quiet by default) is the one in force.
+            System.setProperty("logback.configurationFile", home.resolve("conf/logback.xml").toString());
+        }
         CaseguardServer server = CaseguardServer.builder(home).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "caseguard-shutdown"));
         System.out.printf("""

@@ -81,7 +81,9 @@ public final class JdbcRegistryStore implements RegistryStore {
     public RegistrySnapshot snapshot() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            // A snapshot across all tables: REPEATABLE READ is one on PostgreSQL, but on H2 only SERIALIZABLE is.
+            boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+            connection.setTransactionIsolation(h2 ? Connection.TRANSACTION_SERIALIZABLE : Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 long version = version(connection);
                 List<String> domains = internalDomains(connection);
