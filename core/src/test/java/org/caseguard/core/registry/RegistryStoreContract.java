@@ -146,4 +146,30 @@ abstract class RegistryStoreContract {
         assertThatThrownBy(() -> store().addAllowListEntry(new AllowListEntry("no-at-sign", Optional.empty(), "")))
             .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void snapshotIsConsistentWhileAnotherWriterCommits() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; !stop.get() && i < 400; i++) {
+                Client client = new Client("W-" + i, "Given" + i, "Family" + i, Optional.empty(), List.of());
+                store().applyBatch(new RegistryBatch(List.of(), List.of(client),
+                    List.of(new CaseRecord("2024-CW-9" + String.format("%04d", i), CaseStatus.OPEN, false, List.of(client.id()))),
+                    List.of(), List.of()));
+            }
+        });
+        writer.start();
+        try {
+            for (int round = 0; round < 30; round++) {
+                RegistrySnapshot snapshot = store().snapshot();
+                assertThat(snapshot.cases().size()).as("every case came with its client in one transaction").isEqualTo(snapshot.clients().size());
+                for (CaseRecord caseRecord : snapshot.cases().values()) {
+                    assertThat(snapshot.clients().keySet()).containsAll(caseRecord.clientIds());
+                }
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+    }
 }
