@@ -201,4 +201,19 @@ class FirewallEndToEndTest {
         assertThat(fixture.outside.receivedBy("ombuds2@ombuds.test").get(0).raw())
             .contains("Subject: Complaint follow-up").doesNotContain("[case");
     }
+
+    @Test
+    void fw2StaffForwardToAPersonalAddressOutsideDoesNotCarryCaseMailOut() throws Exception {
+        fixture.admin().put("/address/forwards/" + BOB + "/targets/bob.personal@gmail.test").then().statusCode(204);
+        try {
+            int before = noticesOf(ALICE);
+            String messageId = Messages.uniqueId();
+            fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Case review", "Notes for " + CASE_NUMBER, messageId), BOB);
+
+            assertThat(awaitNewNotice(ALICE, before)).contains("bob.personal@gmail.test").contains("FW-2");
+            assertThat(fixture.outside.receivedBy("bob.personal@gmail.test")).isEmpty();
+        } finally {
+            fixture.admin().delete("/address/forwards/" + BOB + "/targets/bob.personal@gmail.test").then().statusCode(204);
+        }
+    }
 }
