@@ -89,4 +89,17 @@ class RegistryRoutesEndToEndTest {
     void pagingLimitsListings() {
         fixture.admin().get("/caseguard/clients?offset=0&limit=1").then().statusCode(200).body("$", hasSize(1));
     }
+
+    @Test
+    void csvImportOfClientsThenCases() {
+        fixture.admin().contentType("text/csv").body("id,givenName,familyName,identifiers\nK-1,Kim,Nguyen,MCD-445566;MR-112233\n")
+            .post("/caseguard/import?format=csv&type=client").then().statusCode(200).body("clients", equalTo(1));
+        fixture.admin().contentType("text/csv").body("number,status,clients\n2024-CW-66666,open,K-1\n")
+            .post("/caseguard/import?format=csv&type=case").then().statusCode(200).body("cases", equalTo(1));
+        fixture.admin().get("/caseguard/cases/2024-CW-66666").then().statusCode(200).body("clients", hasItem("K-1"));
+        fixture.admin().contentType("text/csv").body("id\nX-1\n").post("/caseguard/import?format=csv")
+            .then().statusCode(400).body("message", containsString("\"type\": required"));
+        fixture.admin().contentType("text/csv").body("id\nX-1\n").post("/caseguard/import?format=csv&type=clients")
+            .then().statusCode(400).body("message", containsString("\"type\": must be one of"));
+    }
 }

@@ -172,4 +172,19 @@ abstract class RegistryStoreContract {
             writer.join();
         }
     }
+
+    @Test
+    void csvImportPerTypeWithListsSeparatedBySemicolons() {
+        String clients = "id,givenName,familyName,dateOfBirth,identifiers\n"
+            + "C-1,Maria,Lopez,2014-03-05,MR-778812;MCD-99881\n"
+            + "C-2,\"O'Brien, Jr\",Sean,,\n";
+        assertThat(new RegistryBulkImport(store()).importCsv("client", clients).errors()).isEmpty();
+        assertThat(store().findClient("C-1").orElseThrow().identifiers()).containsExactlyInAnyOrder("MR-778812", "MCD-99881");
+        assertThat(store().findClient("C-2").orElseThrow().givenName()).isEqualTo("O'Brien, Jr");
+
+        String cases = "number,status,restricted,clients\n2024-CW-00123,open,yes,C-1;C-2\n2024-CW-00124,sleeping,no,C-1\n";
+        RegistryBulkImport.Result result = new RegistryBulkImport(store()).importCsv("case", cases);
+        assertThat(result.errors()).containsExactly("line 3: \"status\": must be one of open, closed, got \"sleeping\"");
+        assertThat(store().findCase("2024-CW-00123")).isEmpty();
+    }
 }

@@ -117,10 +117,16 @@ public class CaseguardRoutes implements Routes {
 
         service.post(BASE + "/import", (request, response) -> {
             String format = Optional.ofNullable(request.queryParams("format")).orElse("jsonl");
-            if (!format.equals("jsonl")) {
-                throw badRequest("\"format\": must be jsonl, got \"" + format + "\"");
-            }
-            RegistryBulkImport.Result result = new RegistryBulkImport(registry).importJsonLines(request.body());
+            RegistryBulkImport importer = new RegistryBulkImport(registry);
+            RegistryBulkImport.Result result = switch (format) {
+                case "jsonl" -> importer.importJsonLines(request.body());
+                case "csv" -> {
+                    String type = Optional.ofNullable(request.queryParams("type"))
+                        .orElseThrow(() -> badRequest("\"type\": required with format=csv, one of " + String.join(", ", RegistryBulkImport.TYPES)));
+                    yield validated(() -> importer.importCsv(type, request.body()));
+                }
+                default -> throw badRequest("\"format\": must be jsonl or csv, got \"" + format + "\"");
+            };
             if (!result.errors().isEmpty()) {
                 response.status(HttpStatus.BAD_REQUEST_400);
                 return Map.of("statusCode", 400, "type", "InvalidArgument",
