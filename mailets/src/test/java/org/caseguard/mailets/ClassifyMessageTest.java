@@ -10,7 +10,6 @@ import javax.mail.MessagingException;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.mailet.base.test.FakeMail;
-import org.apache.mailet.base.test.FakeMailetConfig;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.detect.Sensitivity;
 import org.caseguard.core.registry.RegistryStore;
@@ -39,12 +38,8 @@ class ClassifyMessageTest {
     }
 
     private ClassifyMessage mailet(String... parameters) throws MessagingException {
-        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("ClassifyMessage");
-        for (int i = 0; i < parameters.length; i += 2) {
-            config.setProperty(parameters[i], parameters[i + 1]);
-        }
         ClassifyMessage mailet = new ClassifyMessage(registry, metrics);
-        mailet.init(config.build());
+        mailet.init(MailetConfigs.of("ClassifyMessage", parameters));
         return mailet;
     }
 

@@ -12,7 +12,6 @@ import javax.mail.MessagingException;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.mailet.base.test.FakeMail;
-import org.apache.mailet.base.test.FakeMailetConfig;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.detect.DetectorHit;
 import org.caseguard.core.detect.Sensitivity;
@@ -44,12 +43,8 @@ class DecideRecipientPolicyTest {
     }
 
     private DecideRecipientPolicy mailet(String... parameters) throws MessagingException {
-        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("DecideRecipientPolicy");
-        for (int i = 0; i < parameters.length; i += 2) {
-            config.setProperty(parameters[i], parameters[i + 1]);
-        }
         DecideRecipientPolicy mailet = new DecideRecipientPolicy(registry, metrics);
-        mailet.init(config.build());
+        mailet.init(MailetConfigs.of("DecideRecipientPolicy", parameters));
         return mailet;
     }
 

@@ -11,7 +11,6 @@ import javax.mail.MessagingException;
 
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.base.test.FakeMail;
-import org.apache.mailet.base.test.FakeMailetConfig;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.detect.Sensitivity;
 import org.caseguard.matchers.CaseguardAttributes;
@@ -27,12 +26,8 @@ class HeaderMailetsTest {
     }
 
     private static StripClassificationHeaders strip(String... parameters) throws MessagingException {
-        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("StripClassificationHeaders");
-        for (int i = 0; i < parameters.length; i += 2) {
-            config.setProperty(parameters[i], parameters[i + 1]);
-        }
         StripClassificationHeaders mailet = new StripClassificationHeaders();
-        mailet.init(config.build());
+        mailet.init(MailetConfigs.of("StripClassificationHeaders", parameters));
         return mailet;
     }
 

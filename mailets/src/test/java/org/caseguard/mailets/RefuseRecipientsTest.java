@@ -15,7 +15,6 @@ import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
-import org.apache.mailet.base.test.FakeMailetConfig;
 import org.caseguard.matchers.CaseguardAttributes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +28,8 @@ class RefuseRecipientsTest {
     }
 
     private RefuseRecipients mailet(String... parameters) throws MessagingException {
-        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("RefuseRecipients").mailetContext(context);
-        for (int i = 0; i < parameters.length; i += 2) {
-            config.setProperty(parameters[i], parameters[i + 1]);
-        }
         RefuseRecipients mailet = new RefuseRecipients();
-        mailet.init(config.build());
+        mailet.init(MailetConfigs.of("RefuseRecipients", context, parameters));
         return mailet;
     }
 

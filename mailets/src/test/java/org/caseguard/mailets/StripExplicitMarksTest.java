@@ -7,17 +7,12 @@ import javax.mail.MessagingException;
 
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.base.test.FakeMail;
-import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.Test;
 
 class StripExplicitMarksTest {
     private static StripExplicitMarks mailet(String... parameters) throws MessagingException {
-        FakeMailetConfig.Builder config = FakeMailetConfig.builder().mailetName("StripExplicitMarks");
-        for (int i = 0; i < parameters.length; i += 2) {
-            config.setProperty(parameters[i], parameters[i + 1]);
-        }
         StripExplicitMarks mailet = new StripExplicitMarks();
-        mailet.init(config.build());
+        mailet.init(MailetConfigs.of("StripExplicitMarks", parameters));
         return mailet;
     }
 

@@ -126,11 +126,15 @@ public final class JdbcRegistryStore implements RegistryStore {
     public void addInternalDomain(String domain) {
         String normalised = normaliseDomain(domain);
         write(connection -> {
-            if (!exists(connection, "SELECT 1 FROM internal_domains WHERE domain = ?", normalised)) {
-                update(connection, "INSERT INTO internal_domains (domain) VALUES (?)", normalised);
-            }
+            addInternalDomain(connection, normalised);
             return null;
         });
+    }
+
+    private static void addInternalDomain(Connection connection, String normalisedDomain) throws SQLException {
+        if (!exists(connection, "SELECT 1 FROM internal_domains WHERE domain = ?", normalisedDomain)) {
+            update(connection, "INSERT INTO internal_domains (domain) VALUES (?)", normalisedDomain);
+        }
     }
 
     @Override
@@ -162,14 +166,18 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public void addAllowListEntry(AllowListEntry entry) {
-        String address = normaliseAllowAddress(entry.address());
-        String caseNumber = entry.caseNumber().orElse("");
         write(connection -> {
-            if (update(connection, "UPDATE allow_list SET reason = ? WHERE address = ? AND case_number = ?", entry.reason(), address, caseNumber) == 0) {
-                update(connection, "INSERT INTO allow_list (address, case_number, reason) VALUES (?, ?, ?)", address, caseNumber, entry.reason());
-            }
+            addAllowListEntry(connection, entry);
             return null;
         });
+    }
+
+    private static void addAllowListEntry(Connection connection, AllowListEntry entry) throws SQLException {
+        String address = normaliseAllowAddress(entry.address());
+        String caseNumber = entry.caseNumber().orElse("");
+        if (update(connection, "UPDATE allow_list SET reason = ? WHERE address = ? AND case_number = ?", entry.reason(), address, caseNumber) == 0) {
+            update(connection, "INSERT INTO allow_list (address, case_number, reason) VALUES (?, ?, ?)", address, caseNumber, entry.reason());
+        }
     }
 
     @Override
@@ -211,15 +219,19 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public void upsertParty(ExternalParty party) {
-        String address = normaliseAllowAddress(party.address());
         write(connection -> {
-            if (update(connection, "UPDATE parties SET category = ?, display_name = ? WHERE address = ?",
-                party.category().wire(), party.displayName(), address) == 0) {
-                update(connection, "INSERT INTO parties (address, category, display_name) VALUES (?, ?, ?)",
-                    address, party.category().wire(), party.displayName());
-            }
+            upsertParty(connection, party);
             return null;
         });
+    }
+
+    private static void upsertParty(Connection connection, ExternalParty party) throws SQLException {
+        String address = normaliseAllowAddress(party.address());
+        if (update(connection, "UPDATE parties SET category = ?, display_name = ? WHERE address = ?",
+            party.category().wire(), party.displayName(), address) == 0) {
+            update(connection, "INSERT INTO parties (address, category, display_name) VALUES (?, ?, ?)",
+                address, party.category().wire(), party.displayName());
+        }
     }
 
     @Override
@@ -381,10 +393,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     public void applyBatch(RegistryBatch batch) {
         write(connection -> {
             for (String domain : batch.internalDomains()) {
-                String normalised = normaliseDomain(domain);
-                if (!exists(connection, "SELECT 1 FROM internal_domains WHERE domain = ?", normalised)) {
-                    update(connection, "INSERT INTO internal_domains (domain) VALUES (?)", normalised);
-                }
+                addInternalDomain(connection, normaliseDomain(domain));
             }
             for (Client client : batch.clients()) {
                 upsertClient(connection, client);
@@ -393,19 +402,10 @@ public final class JdbcRegistryStore implements RegistryStore {
                 upsertCase(connection, caseRecord);
             }
             for (ExternalParty party : batch.parties()) {
-                String address = normaliseAllowAddress(party.address());
-                if (update(connection, "UPDATE parties SET category = ?, display_name = ? WHERE address = ?",
-                    party.category().wire(), party.displayName(), address) == 0) {
-                    update(connection, "INSERT INTO parties (address, category, display_name) VALUES (?, ?, ?)",
-                        address, party.category().wire(), party.displayName());
-                }
+                upsertParty(connection, party);
             }
             for (AllowListEntry entry : batch.allowList()) {
-                String address = normaliseAllowAddress(entry.address());
-                String caseNumber = entry.caseNumber().orElse("");
-                if (update(connection, "UPDATE allow_list SET reason = ? WHERE address = ? AND case_number = ?", entry.reason(), address, caseNumber) == 0) {
-                    update(connection, "INSERT INTO allow_list (address, case_number, reason) VALUES (?, ?, ?)", address, caseNumber, entry.reason());
-                }
+                addAllowListEntry(connection, entry);
             }
             return null;
         });
