@@ -46,10 +46,17 @@ class FirewallEndToEndTest {
         return fixture.notices(user).size();
     }
 
-    private String awaitNewNotice(String user, int before) throws Exception {
-        eventually().until(() -> noticesOf(user) > before);
-        List<String> notices = fixture.notices(user);
-        return notices.get(notices.size() - 1);
+    private String awaitNewNotice(String user, int before) {
+        java.util.concurrent.atomic.AtomicReference<String> newest = new java.util.concurrent.atomic.AtomicReference<>();
+        eventually().until(() -> {
+            List<String> notices = fixture.notices(user);
+            if (notices.size() > before) {
+                newest.set(notices.get(notices.size() - 1));
+                return true;
+            }
+            return false;
+        });
+        return newest.get();
     }
 
     @Test

@@ -83,7 +83,8 @@ public final class PipelineFixture implements AutoCloseable {
     }
 
     public static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250));
+        // A failed poll (an IMAP read that timed out) is retried like an unmet condition, until the deadline.
+        return Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250)).ignoreExceptions();
     }
 
     /** Every caseguard notice (refusal, warning) in the user's inbox, oldest first. */

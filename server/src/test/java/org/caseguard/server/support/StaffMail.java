@@ -84,7 +84,9 @@ public final class StaffMail {
     private List<String> read(String user, SearchTerm term) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "10000");
-        properties.put("mail.imap.timeout", "60000");
+        properties.put("mail.imap.timeout", "20000");
+        // One FETCH BODY[] per message: James 3.8.1's IMAP server was seen to stall on partial fetches under load.
+        properties.put("mail.imap.partialfetch", "false");
         Session session = Session.getInstance(properties);
         Store store = session.getStore("imap");
         store.connect("127.0.0.1", imapPort, user, PASSWORD);
