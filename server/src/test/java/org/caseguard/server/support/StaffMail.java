@@ -108,7 +108,15 @@ public final class StaffMail {
     private static Address[] addresses(String... recipients) throws MessagingException {
         List<Address> addresses = new ArrayList<>();
         for (String recipient : Arrays.asList(recipients)) {
-            addresses.add(new InternetAddress(recipient, false));
+            InternetAddress address;
+            try {
+                address = new InternetAddress(recipient, false);
+            } catch (javax.mail.internet.AddressException unusual) {
+                // a permissive client sends what the user typed (e.g. a trailing dot): let the server judge it
+                address = new InternetAddress();
+                address.setAddress(recipient);
+            }
+            addresses.add(address);
         }
         return addresses.toArray(new Address[0]);
     }
