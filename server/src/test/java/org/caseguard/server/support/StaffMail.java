@@ -94,6 +94,31 @@ public final class StaffMail {
         }
     }
 
+    /** The Message-ID of every message in the user's INBOX (headers only: cheap even for very large mail). */
+    public List<String> inboxMessageIds(String user) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "30000");
+        Session session = Session.getInstance(properties);
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", imapPort, user, PASSWORD);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> ids = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                String[] values = message.getHeader("Message-ID");
+                if (values != null) {
+                    ids.addAll(Arrays.asList(values));
+                }
+            }
+            inbox.close(false);
+            return ids;
+        } finally {
+            store.close();
+        }
+    }
+
     private static MimeMessage parse(Session session, String raw) throws MessagingException {
         return new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
             @Override
