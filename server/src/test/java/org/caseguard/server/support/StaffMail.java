@@ -110,6 +110,31 @@ public final class StaffMail {
         }
     }
 
+    /** The Message-ID of every message in the user's INBOX (headers only: cheap even for very large mail). */
+    public List<String> inboxMessageIds(String user) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "30000");
+        Session session = Session.getInstance(properties);
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", imapPort, user, PASSWORD);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> ids = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                String[] values = message.getHeader("Message-ID");
+                if (values != null) {
+                    ids.addAll(Arrays.asList(values));
+                }
+            }
+            inbox.close(false);
+            return ids;
+        } finally {
+            store.close();
+        }
+    }
+
     private static MimeMessage parse(Session session, String raw) throws MessagingException {
         return new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
             @Override
@@ -124,7 +149,15 @@ public final class StaffMail {
     private static Address[] addresses(String... recipients) throws MessagingException {
         List<Address> addresses = new ArrayList<>();
         for (String recipient : Arrays.asList(recipients)) {
-            addresses.add(new InternetAddress(recipient, false));
+            InternetAddress address;
+            try {
+                address = new InternetAddress(recipient, false);
+            } catch (javax.mail.internet.AddressException unusual) {
+                // a permissive client sends what the user typed (e.g. a trailing dot): let the server judge it
+                address = new InternetAddress();
+                address.setAddress(recipient);
+            }
+            addresses.add(address);
         }
         return addresses.toArray(new Address[0]);
     }
