@@ -105,8 +105,23 @@ class StockJamesDeploymentTest {
         mail.send("alice@agency.example", Messages.plain("alice@agency.example", "friend@gmail.test", "Update",
             "Maria Lopez's hearing moved."), "friend@gmail.test");
 
+        // Attachments are read by Tika on the commons-io/compress that the stock James provides (parent-first):
+        // a Word document with the case number must be classified (FW-2), not held as unreadable (TAG-1).
+        java.io.ByteArrayOutputStream docx = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            document.createParagraph().createRun().setText("Court report for case 2024-CW-00123");
+            document.write(docx);
+        }
+        mail.send("alice@agency.example", org.caseguard.server.support.Mime.multipart("alice@agency.example", "court@county.test", "Report",
+            Messages.uniqueId(),
+            org.caseguard.server.support.Mime.part("text/plain; charset=UTF-8", "7bit", null, "Report attached."),
+            org.caseguard.server.support.Mime.attachment("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "report.docx", docx.toByteArray())), "court@county.test");
+
         eventually().until(() -> outside.receivedBy("vendor@supplies.test").stream().anyMatch(m -> m.raw().contains(ordinary)));
-        eventually().until(() -> !mail.withHeader("alice@agency.example", "X-Caseguard-Notice", "rules=FW-2").isEmpty());
+        eventually().until(() -> mail.withHeader("alice@agency.example", "X-Caseguard-Notice", "rules=FW-2").size() == 2);
+        assertThat(mail.withHeader("alice@agency.example", "X-Caseguard-Notice", "rules=TAG-1")).isEmpty();
+        assertThat(outside.receivedBy("court@county.test")).isEmpty();
         assertThat(outside.receivedBy("friend@gmail.test")).isEmpty();
         assertThat(outside.received()).hasSize(1);
         List<String> log2 = Files.readAllLines(log.toPath());
