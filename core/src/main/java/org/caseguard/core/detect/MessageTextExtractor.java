@@ -72,6 +72,10 @@ final class MessageTextExtractor {
         }
     }
 
+    /** Report parts that are plain text by definition (RFC 3464, RFC 8098): read directly, no type detection. */
+    private static final java.util.Set<String> TEXT_REPORTS = java.util.Set.of("message/delivery-status",
+        "message/disposition-notification", "message/global-delivery-status");
+
     private void walk(MimePart part, int depth, List<String> segments)
         throws MessagingException, IOException, UnclassifiableMessageException {
         if (depth > maxDepth) {
@@ -99,7 +103,7 @@ final class MessageTextExtractor {
             walk(attached, depth + 1, segments);
         } else if (type.equals("text/html")) {
             segments.add(htmlToText(readText(part)));
-        } else if (type.startsWith("text/") && !type.equals("text/rtf")) {
+        } else if ((type.startsWith("text/") && !type.equals("text/rtf")) || TEXT_REPORTS.contains(type)) {
             segments.add(readText(part));
         } else if (!type.startsWith("image/") && !type.startsWith("audio/") && !type.startsWith("video/")) {
             String fileName = fileName(part);

@@ -31,6 +31,8 @@ import org.caseguard.core.rules.RuleId;
  * its headers (RFC 3464 allows omitting the third part): its Subject may itself be what triggered the refusal.
  */
 public final class NoticeComposer {
+    /** One session for all notices: creating one re-reads JavaMail's provider files from the jars. */
+    private static final Session SESSION = Session.getInstance(new Properties());
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
 
     private final NoticeTexts texts;
@@ -48,7 +50,7 @@ public final class NoticeComposer {
     }
 
     public MimeMessage compose(NoticeRequest request, String from) throws MessagingException {
-        MimeMessage notice = new MimeMessage(Session.getInstance(new Properties()));
+        MimeMessage notice = new MimeMessage(SESSION);
         notice.setFrom(new InternetAddress(from));
         notice.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(request.to()));
         notice.setSubject(text(subjectKey(request.kind()), request), StandardCharsets.UTF_8.name());
