@@ -82,17 +82,7 @@ public final class StaffMail {
     }
 
     private List<String> read(String user, SearchTerm term) throws MessagingException {
-        Properties properties = new Properties();
-        properties.put("mail.imap.connectiontimeout", "10000");
-        properties.put("mail.imap.timeout", "20000");
-        // One FETCH BODY[] per message: James 3.8.1's IMAP server was seen to stall on partial fetches under load.
-        properties.put("mail.imap.partialfetch", "false");
-        Session session = Session.getInstance(properties);
-        Store store = session.getStore("imap");
-        store.connect("127.0.0.1", imapPort, user, PASSWORD);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+        return withInbox(user, inbox -> {
             List<String> messages = new ArrayList<>();
             for (Message message : term == null ? inbox.getMessages() : inbox.search(term)) {
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -103,24 +93,13 @@ public final class StaffMail {
                 }
                 messages.add(out.toString(StandardCharsets.UTF_8));
             }
-            inbox.close(false);
             return messages;
-        } finally {
-            store.close();
-        }
+        });
     }
 
     /** The Message-ID of every message in the user's INBOX (headers only: cheap even for very large mail). */
     public List<String> inboxMessageIds(String user) throws MessagingException {
-        Properties properties = new Properties();
-        properties.put("mail.imap.connectiontimeout", "10000");
-        properties.put("mail.imap.timeout", "30000");
-        Session session = Session.getInstance(properties);
-        Store store = session.getStore("imap");
-        store.connect("127.0.0.1", imapPort, user, PASSWORD);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+        return withInbox(user, inbox -> {
             List<String> ids = new ArrayList<>();
             for (Message message : inbox.getMessages()) {
                 String[] values = message.getHeader("Message-ID");
@@ -128,8 +107,29 @@ public final class StaffMail {
                     ids.addAll(Arrays.asList(values));
                 }
             }
-            inbox.close(false);
             return ids;
+        });
+    }
+
+    @FunctionalInterface
+    private interface InboxWork<T> {
+        T run(Folder inbox) throws MessagingException;
+    }
+
+    private <T> T withInbox(String user, InboxWork<T> work) throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "20000");
+        // One FETCH BODY[] per message: James 3.8.1's IMAP server was seen to stall on partial fetches under load.
+        properties.put("mail.imap.partialfetch", "false");
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect("127.0.0.1", imapPort, user, PASSWORD);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            T result = work.run(inbox);
+            inbox.close(false);
+            return result;
         } finally {
             store.close();
         }
