@@ -45,13 +45,28 @@ class AuditAndDirectoryEndToEndTest {
         void start() throws Exception {
             fixture = PipelineFixture.start(Files.createTempDirectory("caseguard-audit"),
                 edit("<mode.FW-2>on</mode.FW-2>", "<mode.FW-2>audit</mode.FW-2>"),
-                edit("<deniedCategories></deniedCategories>", "<deniedCategories>birth-parent</deniedCategories>"));
+                edit("<deniedCategories></deniedCategories>", "<deniedCategories>birth-parent</deniedCategories>"),
+                edit("<notifyExternalSender>false</notifyExternalSender>", "<notifyExternalSender>true</notifyExternalSender>"));
             outcomes = new Outcomes(fixture);
         }
 
         @AfterAll
         void stop() {
             fixture.close();
+        }
+
+        @Test
+        void fw6CaseMailFromOutsideIsDeliveredAndTheOutsideSenderIsAdvisedWithoutCaseContent() throws Exception {
+            String id = Messages.uniqueId();
+            fixture.mail.sendFromOutside("attorney@law.test", Messages.plain("attorney@law.test", BOB, "Re: " + CASE_NUMBER,
+                "My client asks about " + CLIENT_GIVEN + " " + CLIENT_FAMILY, id), BOB);
+
+            PipelineFixture.eventually().until(() -> fixture.delivered(BOB, id).isPresent());
+            PipelineFixture.eventually().until(() -> !fixture.outside.receivedBy("attorney@law.test").isEmpty());
+            String advice = fixture.outside.receivedBy("attorney@law.test").get(0).raw();
+            assertThat(advice).contains("Auto-Submitted: auto-replied").contains("In-Reply-To: " + id)
+                .doesNotContain(CASE_NUMBER).doesNotContain(CLIENT_FAMILY).doesNotContain("X-Caseguard-");
+            assertThat(fixture.outside.receivedBy("attorney@law.test").get(0).envelopeSender()).isNullOrEmpty();
         }
 
         @Test
