@@ -57,7 +57,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class SmtpLoadBenchmark {
     record Config(int clients, int threads, int messages, int warmup, int staff, int messageBytes, int maxSeconds,
-                  long seed, List<String> pipelines, int rounds, Path resultsDir, boolean keepWorkDirs) {
+                  long seed, List<String> pipelines, int rounds, Path resultsDir, boolean keepWorkDirs, boolean searchThreads) {
         static Config fromSystemProperties() {
             Path defaultResults = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "results") : Path.of("results");
             return new Config(
@@ -72,7 +72,8 @@ public final class SmtpLoadBenchmark {
                 Arrays.stream(System.getProperty("bench.pipelines", "plain,caseguard").split(",")).map(String::trim).toList(),
                 Integer.getInteger("bench.rounds", 2),
                 Path.of(System.getProperty("bench.results", defaultResults.toString())),
-                Boolean.getBoolean("bench.keepWorkDirs"));
+                Boolean.getBoolean("bench.keepWorkDirs"),
+                Boolean.getBoolean("bench.searchThreads"));
         }
     }
 
@@ -128,9 +129,10 @@ public final class SmtpLoadBenchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("benchmark", "smtp-load");
         report.put("timestamp", stamp);
-        report.put("config", Map.of("clients", config.clients(), "threads", config.threads(), "messages", config.messages(),
-            "warmup", config.warmup(), "staff", config.staff(), "messageBytes", config.messageBytes(), "seed", config.seed(),
-            "maxSeconds", config.maxSeconds(), "rounds", config.rounds(), "pipelines", config.pipelines()));
+        report.put("config", Map.ofEntries(Map.entry("clients", config.clients()), Map.entry("threads", config.threads()),
+            Map.entry("messages", config.messages()), Map.entry("warmup", config.warmup()), Map.entry("staff", config.staff()),
+            Map.entry("messageBytes", config.messageBytes()), Map.entry("seed", config.seed()), Map.entry("maxSeconds", config.maxSeconds()),
+            Map.entry("rounds", config.rounds()), Map.entry("pipelines", config.pipelines()), Map.entry("searchThreads", config.searchThreads())));
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
             "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20));
         report.put("method", "latency = client sendMessage() returned (250 after DATA) -> INBOX append seen by a synchronous "
@@ -170,6 +172,12 @@ public final class SmtpLoadBenchmark {
             CaseguardServer.Builder builder = CaseguardServer.builder(workDir)
                 .ephemeralPorts()
                 .remoteDeliveryGateway("127.0.0.1", outside.port());
+            if (!config.searchThreads()) {
+                // James's memory flavour guesses each appended message's thread by searching the whole mailbox,
+                // parsing every message in it: cost grows with the mailbox and soon dominates both pipelines.
+                builder.overrideWith(binder -> binder.bind(org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm.class)
+                    .to(org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm.class));
+            }
             switch (pipeline) {
                 case "plain" -> builder.editMailetContainer(new PlainPipeline());
                 case "caseguard" -> {
