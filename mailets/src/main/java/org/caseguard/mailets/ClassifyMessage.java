@@ -56,7 +56,7 @@ public class ClassifyMessage extends GenericMailet {
         for (String name : parameters.names()) {
             if (CLASSIFIER_PARAMETERS.contains(name)) {
                 classifierParameters.put(name, getInitParameter(name));
-            } else if (!name.equals("unclassifiableProcessor") && !name.startsWith("on")) {
+            } else if (!name.equals("unclassifiableProcessor") && !MailetParameters.isContainerParameter(name)) {
                 throw parameters.invalid(name, "one of unclassifiableProcessor, " + CLASSIFIER_PARAMETERS, name);
             }
         }

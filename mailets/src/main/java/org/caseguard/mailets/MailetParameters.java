@@ -42,6 +42,11 @@ final class MailetParameters {
         return new MessagingException(config.getMailetName() + ": parameter '" + name + "': " + cause.getMessage());
     }
 
+    /** Error-handling parameters the mailet container reads itself; every mailet accepts them. */
+    static boolean isContainerParameter(String name) {
+        return name.equals("onMailetException") || name.equals("onMatchException");
+    }
+
     Iterable<String> names() {
         return () -> config.getInitParameterNames();
     }

@@ -30,7 +30,7 @@ record NoticeSettings(NoticeTexts texts, String agencyName, String contact, Opti
         for (String name : parameters.names()) {
             if (defaults.has(name)) {
                 overrides.put(name, parameters.optional(name).orElse(""));
-            } else if (!OWN_PARAMETERS.contains(name) && !otherParameters.contains(name) && !name.startsWith("on")) {
+            } else if (!OWN_PARAMETERS.contains(name) && !otherParameters.contains(name) && !MailetParameters.isContainerParameter(name)) {
                 throw parameters.invalid(name, "a known parameter (" + OWN_PARAMETERS + ", " + otherParameters
                     + " or a notice text key)", name);
             }

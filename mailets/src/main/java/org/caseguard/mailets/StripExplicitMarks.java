@@ -30,7 +30,7 @@ public class StripExplicitMarks extends GenericMailet {
         for (String name : parameters.names()) {
             if (PARAMETERS.contains(name)) {
                 values.put(name, getInitParameter(name));
-            } else if (!name.startsWith("on")) {
+            } else if (!MailetParameters.isContainerParameter(name)) {
                 throw parameters.invalid(name, "one of " + PARAMETERS, name);
             }
         }
