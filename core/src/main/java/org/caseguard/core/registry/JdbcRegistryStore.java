@@ -412,6 +412,16 @@ public final class JdbcRegistryStore implements RegistryStore {
     }
 
     @Override
+    public org.caseguard.core.consent.ConsentStore consents() {
+        throw new UnsupportedOperationException("consent registry: being built (issue 3)");
+    }
+
+    @Override
+    public org.caseguard.core.autoreply.AutoReplyLedger autoReplies() {
+        throw new UnsupportedOperationException("auto-reply ledger: being built (issue 3)");
+    }
+
+    @Override
     public void close() {
         try {
             onClose.close();

@@ -51,6 +51,12 @@ public interface RegistryStore extends AutoCloseable {
 
     boolean deleteClient(String id);
 
+    /** The consent registry (CN rules) in the same database, sharing {@link #version()}. */
+    org.caseguard.core.consent.ConsentStore consents();
+
+    /** The RFC 3834 reply ledger (CN-6, CN-10, OPS-2) in the same database. */
+    org.caseguard.core.autoreply.AutoReplyLedger autoReplies();
+
     /** Writes all of it in one transaction (bulk import): either every record is stored or none is. */
     void applyBatch(RegistryBatch batch);
 
