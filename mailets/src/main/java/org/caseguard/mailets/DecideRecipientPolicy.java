@@ -1,6 +1,5 @@
 package org.caseguard.mailets;
 
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,25 +56,7 @@ public class DecideRecipientPolicy extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         MailetParameters parameters = new MailetParameters(getMailetConfig());
-        Map<RuleId, RuleMode> modes = new EnumMap<>(RuleId.class);
-        for (RuleId rule : FirewallConfig.CONFIGURABLE_RULES) {
-            String name = "mode." + rule.id();
-            Optional<String> value = parameters.optional(name);
-            if (value.isPresent()) {
-                try {
-                    modes.put(rule, RuleMode.parse(name, value.get()));
-                } catch (IllegalArgumentException e) {
-                    throw parameters.invalid(name, e);
-                }
-            }
-        }
-        for (String name : parameters.names()) {
-            if (name.startsWith("mode.") && RuleId.parse(name.substring("mode.".length()))
-                .filter(FirewallConfig.CONFIGURABLE_RULES::contains).isEmpty()) {
-                throw parameters.invalid(name, "a mode for one of " + FirewallConfig.CONFIGURABLE_RULES.stream()
-                    .map(RuleId::id).sorted().toList(), name);
-            }
-        }
+        Map<RuleId, RuleMode> modes = parameters.ruleModes(FirewallConfig.CONFIGURABLE_RULES);
         Set<PartyCategory> denied = new HashSet<>();
         for (String category : parameters.orDefault("deniedCategories", "").split(",")) {
             if (!category.isBlank()) {

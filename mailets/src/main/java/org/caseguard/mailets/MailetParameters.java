@@ -5,6 +5,8 @@ import java.util.Optional;
 import javax.mail.MessagingException;
 
 import org.apache.mailet.MailetConfig;
+import org.caseguard.core.rules.RuleId;
+import org.caseguard.core.rules.RuleMode;
 
 /** Reads mailet parameters once in {@code init()}, failing with a message that names the mailet and the parameter. */
 final class MailetParameters {
@@ -40,6 +42,31 @@ final class MailetParameters {
 
     MessagingException invalid(String name, IllegalArgumentException cause) {
         return new MessagingException(config.getMailetName() + ": parameter '" + name + "': " + cause.getMessage());
+    }
+
+    /**
+     * NTC-2: {@code mode.<RULE>} parameters (on | off | audit) for the given rules; a mode for any other rule is an
+     * error naming the rules this mailet decides.
+     */
+    java.util.Map<RuleId, RuleMode> ruleModes(java.util.Set<RuleId> configurable) throws MessagingException {
+        java.util.Map<RuleId, RuleMode> modes = new java.util.EnumMap<>(RuleId.class);
+        for (RuleId rule : configurable) {
+            String name = "mode." + rule.id();
+            Optional<String> value = optional(name);
+            if (value.isPresent()) {
+                try {
+                    modes.put(rule, RuleMode.parse(name, value.get()));
+                } catch (IllegalArgumentException e) {
+                    throw invalid(name, e);
+                }
+            }
+        }
+        for (String name : names()) {
+            if (name.startsWith("mode.") && RuleId.parse(name.substring("mode.".length())).filter(configurable::contains).isEmpty()) {
+                throw invalid(name, "a mode for one of " + configurable.stream().map(RuleId::id).sorted().toList(), name);
+            }
+        }
+        return modes;
     }
 
     /** Error-handling parameters the mailet container reads itself; every mailet accepts them. */

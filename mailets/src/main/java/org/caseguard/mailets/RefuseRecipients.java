@@ -65,8 +65,9 @@ public class RefuseRecipients extends GenericMailet {
         Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
         if (sender.isPresent()) {
             MimeMessage original = mail.getMessage();
+            Map<String, List<String>> details = forcedRule.isPresent() ? Map.of() : CaseguardAttributes.verdictDetails(mail);
             NoticeRequest request = new NoticeRequest(NoticeKind.REFUSED, sender.get().asString(), refused, rules,
-                Optional.ofNullable(original.getMessageID()), receivedAt(mail), key);
+                Optional.ofNullable(original.getMessageID()), receivedAt(mail), key, details);
             MailAddress from = settings.sender(getMailetContext());
             MimeMessage notice = settings.composer(from).compose(request, from.asString());
             getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender.get()), notice);

@@ -13,6 +13,7 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.policy.RecipientVerdict;
+import org.caseguard.core.rules.RuleId;
 
 /**
  * The mail attributes through which caseguard stages talk to each other. All values are strings, numbers,
@@ -24,6 +25,9 @@ public final class CaseguardAttributes {
     public static final AttributeName ADVISORIES = AttributeName.of("caseguard.advisories");
     public static final AttributeName MESSAGE_KEY = AttributeName.of("caseguard.messageKey");
     public static final AttributeName UNCLASSIFIABLE = AttributeName.of("caseguard.unclassifiable");
+    public static final AttributeName ENCRYPTION_REQUIRED = AttributeName.of("caseguard.encryptionRequired");
+    public static final AttributeName VERDICT_DETAILS = AttributeName.of("caseguard.verdictDetails");
+    public static final AttributeName AUTO_REPLY = AttributeName.of("caseguard.autoReply");
 
     private CaseguardAttributes() {
     }
@@ -75,6 +79,40 @@ public final class CaseguardAttributes {
         return mail.getAttribute(MESSAGE_KEY)
             .map(attribute -> String.valueOf(attribute.getValue().value()))
             .orElse(mail.getName());
+    }
+
+    /** Recipients that may only receive this mail encrypted (CN-1d, ENC-1); the encryption stage or ENC-2 handles them. */
+    public static void setEncryptionRequired(Mail mail, Collection<String> recipients) {
+        mail.setAttribute(new Attribute(ENCRYPTION_REQUIRED, wrap(List.copyOf(new java.util.TreeSet<>(recipients)))));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static java.util.Set<String> encryptionRequired(Mail mail) {
+        return mail.getAttribute(ENCRYPTION_REQUIRED)
+            .map(attribute -> java.util.Set.copyOf((List<String>) unwrap(attribute.getValue())))
+            .orElse(java.util.Set.of());
+    }
+
+    /** Plain-language explanations per refused recipient (no client detail), shown in the notice. */
+    public static void setVerdictDetails(Mail mail, Map<String, List<String>> details) {
+        mail.setAttribute(new Attribute(VERDICT_DETAILS, wrap(details)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, List<String>> verdictDetails(Mail mail) {
+        return mail.getAttribute(VERDICT_DETAILS)
+            .map(attribute -> (Map<String, List<String>>) unwrap(attribute.getValue()))
+            .orElse(Map.of());
+    }
+
+    /** The rule under which this server generated the mail as an automatic reply (CN-6, CN-10, OPS-2). */
+    public static void setAutoReply(Mail mail, RuleId rule) {
+        mail.setAttribute(new Attribute(AUTO_REPLY, AttributeValue.of(rule.id())));
+    }
+
+    public static Optional<RuleId> autoReply(Mail mail) {
+        return mail.getAttribute(AUTO_REPLY)
+            .flatMap(attribute -> RuleId.parse(String.valueOf(attribute.getValue().value())));
     }
 
     /** Wraps plain strings, numbers, booleans, lists and maps, at any depth, as James AttributeValues. */

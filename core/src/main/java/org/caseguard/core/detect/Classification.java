@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.caseguard.core.consent.ContentLabels;
+
 /**
  * TAG-1: the result of classifying one message once. Travels between James processors as mail attributes made
  * only of strings, numbers, booleans, lists and maps ({@link #toAttributeMap()} / {@link #fromAttributeMap(Map)}).
@@ -14,15 +16,27 @@ import java.util.TreeSet;
  * @param clientIds          registry client ids referenced (by identifier, full name, or surname with date of birth)
  * @param subjectClientIds   clients whose full name appears in the Subject (TAG-3)
  * @param explicitMark       the sender marked the message as case mail (TAG-4)
+ * @param contentLabels      what the content is about, for the consent rules (CN-6..CN-10); none when no labeler is configured
  */
 public record Classification(Sensitivity sensitivity, Set<String> caseNumbers, Set<String> clientIds,
-                             Set<String> subjectClientIds, boolean explicitMark, List<DetectorHit> detectors) {
+                             Set<String> subjectClientIds, boolean explicitMark, List<DetectorHit> detectors,
+                             ContentLabels contentLabels) {
 
     public Classification {
         caseNumbers = Set.copyOf(new TreeSet<>(caseNumbers));
         clientIds = Set.copyOf(new TreeSet<>(clientIds));
         subjectClientIds = Set.copyOf(new TreeSet<>(subjectClientIds));
         detectors = List.copyOf(detectors);
+        contentLabels = contentLabels == null ? ContentLabels.none() : contentLabels;
+    }
+
+    public Classification(Sensitivity sensitivity, Set<String> caseNumbers, Set<String> clientIds,
+                          Set<String> subjectClientIds, boolean explicitMark, List<DetectorHit> detectors) {
+        this(sensitivity, caseNumbers, clientIds, subjectClientIds, explicitMark, detectors, ContentLabels.none());
+    }
+
+    public Classification withContentLabels(ContentLabels labels) {
+        return new Classification(sensitivity, caseNumbers, clientIds, subjectClientIds, explicitMark, detectors, labels);
     }
 
     public static Classification none() {
@@ -43,6 +57,7 @@ public record Classification(Sensitivity sensitivity, Set<String> caseNumbers, S
         map.put("detectors", detectors.stream()
             .map(hit -> Map.<String, Object>of("detector", hit.detector(), "count", hit.count(), "confidence", hit.confidence()))
             .toList());
+        map.put("contentLabels", contentLabels.toAttributeMap());
         return map;
     }
 
@@ -58,6 +73,7 @@ public record Classification(Sensitivity sensitivity, Set<String> caseNumbers, S
             detectors.stream()
                 .map(hit -> new DetectorHit((String) hit.get("detector"), ((Number) hit.get("count")).intValue(),
                     ((Number) hit.get("confidence")).doubleValue()))
-                .toList());
+                .toList(),
+            ContentLabels.fromAttributeMap((Map<String, Object>) map.getOrDefault("contentLabels", Map.of())));
     }
 }

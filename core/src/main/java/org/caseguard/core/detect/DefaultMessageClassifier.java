@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 
 import javax.mail.internet.MimeMessage;
 
+import org.caseguard.core.consent.ContentLabeler;
 import org.caseguard.core.registry.RegistrySnapshot;
 import org.caseguard.core.registry.RegistryStore;
 import org.slf4j.Logger;
@@ -43,8 +45,16 @@ public final class DefaultMessageClassifier implements MessageClassifier {
     private final ExplicitMarks explicitMarks;
     private final AtomicReference<RegistryIndex> index = new AtomicReference<>();
     private final ReentrantLock rebuildLock = new ReentrantLock();
+    private final Optional<ContentLabeler> contentLabeler;
 
     public DefaultMessageClassifier(ClassifierConfig config, Supplier<RegistrySnapshot> snapshots, LongSupplier version) {
+        this(config, snapshots, version, Optional.empty());
+    }
+
+    /** With a content labeler (consent profile): it gets the same normalised text, no second extraction. */
+    public DefaultMessageClassifier(ClassifierConfig config, Supplier<RegistrySnapshot> snapshots, LongSupplier version,
+                                    Optional<ContentLabeler> contentLabeler) {
+        this.contentLabeler = Objects.requireNonNull(contentLabeler, "contentLabeler");
         this.config = Objects.requireNonNull(config, "config");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.version = Objects.requireNonNull(version, "version");
@@ -56,6 +66,10 @@ public final class DefaultMessageClassifier implements MessageClassifier {
     /** Reads the registry from {@code store}, rebuilding the index whenever {@link RegistryStore#version()} changes. */
     public static DefaultMessageClassifier forStore(ClassifierConfig config, RegistryStore store) {
         return new DefaultMessageClassifier(config, store::snapshot, store::version);
+    }
+
+    public static DefaultMessageClassifier forStore(ClassifierConfig config, RegistryStore store, Optional<ContentLabeler> labeler) {
+        return new DefaultMessageClassifier(config, store::snapshot, store::version, labeler);
     }
 
     /** A classifier over one fixed snapshot (tests, tools). */
@@ -93,6 +107,10 @@ public final class DefaultMessageClassifier implements MessageClassifier {
             }
         }
         Classification classification = findings.toClassification(marks);
+        if (contentLabeler.isPresent()) {
+            classification = classification.withContentLabels(
+                contentLabeler.get().label(findings.normalizedSubject, findings.normalizedSegments));
+        }
         if (LOGGER.isDebugEnabled()) {
             LOGGER.debug("classified: sensitivity={} detectors={}", classification.sensitivity().wire(),
                 classification.detectors().stream().map(hit -> hit.detector() + "=" + hit.count()).toList());
@@ -144,6 +162,8 @@ public final class DefaultMessageClassifier implements MessageClassifier {
         private double ssnConfidence;
         private int formatHits;
         private boolean inSubject;
+        private String normalizedSubject = "";
+        private final List<String> normalizedSegments = new ArrayList<>();
 
         Findings(RegistryIndex registry) {
             this.registry = registry;
@@ -154,6 +174,11 @@ public final class DefaultMessageClassifier implements MessageClassifier {
                 return;
             }
             String normalized = TextNormalizer.normalize(segment);
+            if (subject) {
+                normalizedSubject = normalized;
+            } else if (contentLabeler.isPresent()) {
+                normalizedSegments.add(normalized);
+            }
             TokenGroups groups = TokenGroups.of(normalized);
             inSubject = subject;
             surnameMatches.clear();

@@ -126,8 +126,11 @@ public final class NoticeComposer {
         out.append(text(introKey(request.kind()), request)).append("\n\n");
         if (request.kind() == NoticeKind.REFUSED) {
             out.append(text("heading.recipients", request)).append(":\n");
-            request.recipients().forEach(verdict -> out.append("  - ").append(verdict.recipient())
-                .append(" (rule ").append(ruleOf(verdict)).append(")\n"));
+            request.recipients().forEach(verdict -> {
+                out.append("  - ").append(verdict.recipient()).append(" (rule ").append(ruleOf(verdict)).append(")\n");
+                request.details().getOrDefault(verdict.recipient(), List.of())
+                    .forEach(detail -> out.append("      ").append(detail).append('\n'));
+            });
             out.append('\n');
         }
         out.append(text("heading.why", request)).append(":\n");
@@ -148,8 +151,16 @@ public final class NoticeComposer {
             .append(escape(text(introKey(request.kind()), request))).append("</p>\n");
         if (request.kind() == NoticeKind.REFUSED) {
             out.append("<h2>").append(escape(text("heading.recipients", request))).append("</h2>\n<ul>\n");
-            request.recipients().forEach(verdict -> out.append("<li>").append(escape(verdict.recipient()))
-                .append(" (rule ").append(escape(ruleOf(verdict))).append(")</li>\n"));
+            request.recipients().forEach(verdict -> {
+                out.append("<li>").append(escape(verdict.recipient())).append(" (rule ").append(escape(ruleOf(verdict))).append(')');
+                List<String> details = request.details().getOrDefault(verdict.recipient(), List.of());
+                if (!details.isEmpty()) {
+                    out.append("\n<ul>");
+                    details.forEach(detail -> out.append("<li>").append(escape(detail)).append("</li>"));
+                    out.append("</ul>\n");
+                }
+                out.append("</li>\n");
+            });
             out.append("</ul>\n");
         }
         out.append("<h2>").append(escape(text("heading.why", request))).append("</h2>\n<ul>\n");

@@ -97,4 +97,19 @@ class NoticeComposerTest {
         assertThatThrownBy(() -> NoticeTexts.defaults().withOverrides(Map.of("guidance.FW-99", "x")))
             .hasMessageContaining("'guidance.FW-99' is not a notice text");
     }
+
+    @Test
+    void ntc1ConsentRefusalListsTheUnmetConditionsNextToTheAddressInTextAndHtml() throws Exception {
+        NoticeRequest request = new NoticeRequest(NoticeKind.REFUSED, "alice@agency.example",
+            List.of(RecipientVerdict.of("client@mail.test", RuleId.CN_1, Outcome.REFUSE)), Set.of(RuleId.CN_1),
+            Optional.empty(), Instant.parse("2026-11-23T10:00:00Z"), "key-9",
+            Map.of("client@mail.test", List.of("the consent form has expired (CN-1e)")));
+        MimeMessage notice = reparse(composer.compose(request, "postmaster@agency.example"));
+        MimeMultipart readable = (MimeMultipart) ((MimeMultipart) notice.getContent()).getBodyPart(0).getContent();
+        String text = (String) readable.getBodyPart(0).getContent();
+        String html = (String) readable.getBodyPart(1).getContent();
+        assertThat(text).contains("client@mail.test (rule CN-1)\n      the consent form has expired (CN-1e)")
+            .contains("Contact the client by telephone or mail");
+        assertThat(html).contains("<li>the consent form has expired (CN-1e)</li>");
+    }
 }
