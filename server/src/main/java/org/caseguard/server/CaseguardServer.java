@@ -36,6 +36,7 @@ public final class CaseguardServer implements AutoCloseable {
     public static final class Builder {
         private final Path workingDirectory;
         private boolean ephemeralPorts;
+        private CaseguardProfile profile = CaseguardProfile.FIREWALL;
         private Optional<Gateway> gateway = Optional.empty();
         private final List<UnaryOperator<String>> mailetContainerEdits = new ArrayList<>();
         private final List<com.google.inject.Module> overrides = new ArrayList<>();
@@ -47,6 +48,12 @@ public final class CaseguardServer implements AutoCloseable {
         /** Binds every service to a free loopback port (tests, benchmarks); read them back from the server. */
         public Builder ephemeralPorts() {
             this.ephemeralPorts = true;
+            return this;
+        }
+
+        /** The policy pipeline installed on first start (an existing conf/mailetcontainer.xml is kept). */
+        public Builder profile(CaseguardProfile profile) {
+            this.profile = profile;
             return this;
         }
 
@@ -70,7 +77,7 @@ public final class CaseguardServer implements AutoCloseable {
 
         public CaseguardServer start() throws Exception {
             Path conf = workingDirectory.resolve("conf");
-            ConfInstaller.installMissing(conf);
+            ConfInstaller.installMissing(conf, profile);
             if (ephemeralPorts) {
                 ConfInstaller.setPorts(conf, 0, 0, 0, 0);
             }

@@ -35,11 +35,20 @@ public final class ConfInstaller {
     }
 
     public static void installMissing(Path confDirectory) throws IOException {
+        installMissing(confDirectory, CaseguardProfile.FIREWALL);
+    }
+
+    /**
+     * Copies every shipped file that is not there yet; {@code mailetcontainer.xml} is the chosen profile's pipeline.
+     * Both profiles' pipelines are also installed under their own names for reference.
+     */
+    public static void installMissing(Path confDirectory, CaseguardProfile profile) throws IOException {
         Files.createDirectories(confDirectory);
         for (String file : shippedFiles()) {
             Path target = confDirectory.resolve(file);
             if (!Files.exists(target)) {
-                try (InputStream in = resource(file)) {
+                String source = file.equals("mailetcontainer.xml") ? profile.mailetContainer() : file;
+                try (InputStream in = resource(source)) {
                     Files.copy(in, target);
                 }
             }
