@@ -1,5 +1,6 @@
 package org.caseguard.mailets;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
@@ -66,24 +68,31 @@ public class AnswerClientMail extends GenericMailet {
     private final RegistryCache<ConsentView> consentView;
     private final AutoReplyLedger ledger;
     private final Clock clock;
+    private final AutoReplySettings.FormLocator formLocator;
     private AutoReplySettings settings;
 
     @Inject
-    public AnswerClientMail(RegistryStore registry) {
-        this(registry, registry::consents, Clock.systemUTC());
+    public AnswerClientMail(RegistryStore registry, FileSystem fileSystem) {
+        this(registry, registry::consents, Clock.systemUTC(), configured -> configured.startsWith("file://")
+            || configured.startsWith("classpath:") ? fileSystem.getFile(configured).toPath() : Path.of(configured));
+    }
+
+    AnswerClientMail(RegistryStore registry, Supplier<ConsentStore> consents, Clock clock) {
+        this(registry, consents, clock, Path::of);
     }
 
     /** @param consents the consent registry, asked only when the registry version changed */
-    AnswerClientMail(RegistryStore registry, Supplier<ConsentStore> consents, Clock clock) {
+    AnswerClientMail(RegistryStore registry, Supplier<ConsentStore> consents, Clock clock, AutoReplySettings.FormLocator formLocator) {
         this.policyView = new RegistryCache<>(registry, PolicyView::of);
-        this.consentView = new RegistryCache<>(registry, snapshot -> ConsentView.of(consents.get().all()));
+        this.consentView = new RegistryCache<>(registry::version, () -> ConsentView.of(consents.get().all()));
         this.ledger = registry.autoReplies();
         this.clock = clock;
+        this.formLocator = formLocator;
     }
 
     @Override
     public void init() throws MessagingException {
-        settings = AutoReplySettings.parse(new MailetParameters(getMailetConfig()));
+        settings = AutoReplySettings.parse(new MailetParameters(getMailetConfig()), formLocator);
     }
 
     @Override

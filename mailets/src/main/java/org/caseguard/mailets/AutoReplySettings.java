@@ -39,7 +39,16 @@ record AutoReplySettings(Set<AutoReplyKind> enabled, AutoReplyComposer composer,
         "officeHoursText", "holidays", "zone", "replyPeriod", "forms", "noticeSender");
     static final String TEXT_PREFIX = "text.";
 
+    /** A configured form path as a file: {@code file://conf/...} paths through James's file system, others as written. */
+    interface FormLocator {
+        Path locate(String configured) throws IOException;
+    }
+
     static AutoReplySettings parse(MailetParameters parameters) throws MessagingException {
+        return parse(parameters, Path::of);
+    }
+
+    static AutoReplySettings parse(MailetParameters parameters, FormLocator locator) throws MessagingException {
         AutoReplyTexts defaults = AutoReplyTexts.defaults();
         Map<String, String> overrides = new HashMap<>();
         for (String name : parameters.names()) {
@@ -79,7 +88,7 @@ record AutoReplySettings(Set<AutoReplyKind> enabled, AutoReplyComposer composer,
             throw new MessagingException(parameters.mailetName() + ": " + e.getMessage());
         }
         Duration period = period(parameters);
-        List<ReplyAttachment> forms = forms(parameters, enabled.contains(AutoReplyKind.PRIVACY_REQUEST));
+        List<ReplyAttachment> forms = forms(parameters, enabled.contains(AutoReplyKind.PRIVACY_REQUEST), locator);
 
         AgencyContact contact = new AgencyContact(parameters.orDefault("agencyName", "the agency"),
             required(parameters, "telephone", "the agency's telephone number, e.g. (213) 555-0100", !enabled.isEmpty()),
@@ -126,7 +135,7 @@ record AutoReplySettings(Set<AutoReplyKind> enabled, AutoReplyComposer composer,
         throw parameters.invalid("replyPeriod", "a positive ISO-8601 duration such as P1D, PT12H or P7D", value);
     }
 
-    private static List<ReplyAttachment> forms(MailetParameters parameters, boolean needed) throws MessagingException {
+    private static List<ReplyAttachment> forms(MailetParameters parameters, boolean needed, FormLocator locator) throws MessagingException {
         Optional<String> value = parameters.optional("forms");
         if (value.isEmpty()) {
             if (needed) {
@@ -140,7 +149,13 @@ record AutoReplySettings(Set<AutoReplyKind> enabled, AutoReplyComposer composer,
             if (entry.isBlank()) {
                 continue;
             }
-            Path path = Path.of(entry.trim());
+            Path path;
+            try {
+                path = locator.locate(entry.trim());
+            } catch (IOException | RuntimeException e) {
+                throw parameters.invalid("forms", "comma separated paths of readable files (absolute, or file://conf/... under James's"
+                    + " directory); this one cannot be found", entry.trim());
+            }
             if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
                 throw parameters.invalid("forms", "comma separated paths of readable files; this one does not exist or cannot be read",
                     entry.trim());

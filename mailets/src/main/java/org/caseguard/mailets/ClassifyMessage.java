@@ -1,22 +1,27 @@
 package org.caseguard.mailets;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
+import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.caseguard.core.consent.ContentLabeler;
+import org.caseguard.core.consent.content.RuleBasedContentLabeler;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.detect.ClassifierConfig;
 import org.caseguard.core.detect.DefaultMessageClassifier;
-import org.caseguard.core.detect.MessageClassifier;
 import org.caseguard.core.detect.UnclassifiableMessageException;
 import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.matchers.CaseguardAttributes;
@@ -29,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * completely goes to {@code unclassifiableProcessor} (required), where it is held: never delivered outside.
  *
  * <p>Parameters: {@code unclassifiableProcessor}, and the classifier's {@code caseNumberFormats}, {@code ssnMinConfidence},
- * {@code dobProximity}, {@code markTokens}, {@code markHeader}, {@code maxDepth}, {@code maxAttachmentChars}.</p>
+ * {@code dobProximity}, {@code markTokens}, {@code markHeader}, {@code maxDepth}, {@code maxAttachmentChars};
+ * {@code contentLabels} (consent profile, CN-6..CN-10): {@code none} (default), {@code default} (the rules shipped in
+ * the jar), or a rules file ({@code file://conf/...} under James's directory, or an absolute path); the labels are
+ * computed in the same pass and recorded as {@code caseguard.contentLabels}.</p>
  */
 public class ClassifyMessage extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClassifyMessage.class);
@@ -38,13 +46,25 @@ public class ClassifyMessage extends GenericMailet {
 
     private final RegistryStore registry;
     private final MetricFactory metricFactory;
-    private MessageClassifier classifier;
+    private final AutoReplySettings.FormLocator files;
+    private DefaultMessageClassifier classifier;
+    private boolean labelsContent;
     private String unclassifiableProcessor;
 
     @Inject
-    public ClassifyMessage(RegistryStore registry, MetricFactory metricFactory) {
+    public ClassifyMessage(RegistryStore registry, MetricFactory metricFactory, FileSystem fileSystem) {
+        this(registry, metricFactory, configured -> configured.startsWith("file://") || configured.startsWith("classpath:")
+            ? fileSystem.getFile(configured).toPath() : Path.of(configured));
+    }
+
+    ClassifyMessage(RegistryStore registry, MetricFactory metricFactory) {
+        this(registry, metricFactory, Path::of);
+    }
+
+    private ClassifyMessage(RegistryStore registry, MetricFactory metricFactory, AutoReplySettings.FormLocator files) {
         this.registry = registry;
         this.metricFactory = metricFactory;
+        this.files = files;
     }
 
     @Override
@@ -56,14 +76,39 @@ public class ClassifyMessage extends GenericMailet {
         for (String name : parameters.names()) {
             if (CLASSIFIER_PARAMETERS.contains(name)) {
                 classifierParameters.put(name, getInitParameter(name));
-            } else if (!name.equals("unclassifiableProcessor") && !MailetParameters.isContainerParameter(name)) {
-                throw parameters.invalid(name, "one of unclassifiableProcessor, " + CLASSIFIER_PARAMETERS, name);
+            } else if (!name.equals("unclassifiableProcessor") && !name.equals("contentLabels")
+                && !MailetParameters.isContainerParameter(name)) {
+                throw parameters.invalid(name, "one of unclassifiableProcessor, contentLabels, " + CLASSIFIER_PARAMETERS, name);
             }
         }
+        Optional<ContentLabeler> labeler = contentLabeler(parameters);
+        labelsContent = labeler.isPresent();
         try {
-            classifier = DefaultMessageClassifier.forStore(ClassifierConfig.fromParameters(classifierParameters), registry);
+            classifier = DefaultMessageClassifier.forStore(ClassifierConfig.fromParameters(classifierParameters), registry, labeler);
         } catch (IllegalArgumentException e) {
             throw new MessagingException(getMailetName() + ": " + e.getMessage());
+        }
+    }
+
+    private Optional<ContentLabeler> contentLabeler(MailetParameters parameters) throws MessagingException {
+        String value = parameters.orDefault("contentLabels", "none");
+        if (value.equals("none")) {
+            return Optional.empty();
+        }
+        if (value.equals("default")) {
+            return Optional.of(RuleBasedContentLabeler.defaults());
+        }
+        Path file;
+        try {
+            file = files.locate(value);
+        } catch (IOException | RuntimeException e) {
+            throw parameters.invalid("contentLabels", "none, default, or a readable rules file (file://conf/... or an absolute path)", value);
+        }
+        try {
+            return Optional.of(RuleBasedContentLabeler.fromFile(file));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw parameters.invalid("contentLabels", e instanceof IllegalArgumentException illegal ? illegal
+                : new IllegalArgumentException("cannot read the rules file " + value));
         }
     }
 
@@ -74,6 +119,9 @@ public class ClassifyMessage extends GenericMailet {
         try {
             Classification classification = classifier.classify(mail.getMessage());
             CaseguardAttributes.setClassification(mail, classification);
+            if (labelsContent) {
+                CaseguardAttributes.setContentLabels(mail, classification.contentLabels());
+            }
             metricFactory.generate("caseguard.TAG-1." + classification.sensitivity().wire()).increment();
             LOGGER.debug("caseguard classified key={} sensitivity={} detectors={}", key, classification.sensitivity().wire(),
                 classification.detectors().stream().map(hit -> hit.detector() + "x" + hit.count()).toList());

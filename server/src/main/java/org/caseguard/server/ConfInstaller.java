@@ -48,6 +48,7 @@ public final class ConfInstaller {
             Path target = confDirectory.resolve(file);
             if (!Files.exists(target)) {
                 String source = file.equals("mailetcontainer.xml") ? profile.mailetContainer() : file;
+                Files.createDirectories(target.getParent());
                 try (InputStream in = resource(source)) {
                     Files.copy(in, target);
                 }
