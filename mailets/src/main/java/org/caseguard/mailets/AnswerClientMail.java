@@ -68,31 +68,30 @@ public class AnswerClientMail extends GenericMailet {
     private final RegistryCache<ConsentView> consentView;
     private final AutoReplyLedger ledger;
     private final Clock clock;
-    private final AutoReplySettings.FormLocator formLocator;
+    private final ConfiguredFiles files;
     private AutoReplySettings settings;
 
     @Inject
     public AnswerClientMail(RegistryStore registry, FileSystem fileSystem) {
-        this(registry, registry::consents, Clock.systemUTC(), configured -> configured.startsWith("file://")
-            || configured.startsWith("classpath:") ? fileSystem.getFile(configured).toPath() : Path.of(configured));
+        this(registry, registry::consents, Clock.systemUTC(), ConfiguredFiles.through(fileSystem));
     }
 
     AnswerClientMail(RegistryStore registry, Supplier<ConsentStore> consents, Clock clock) {
-        this(registry, consents, clock, Path::of);
+        this(registry, consents, clock, ConfiguredFiles.asWritten());
     }
 
     /** @param consents the consent registry, asked only when the registry version changed */
-    AnswerClientMail(RegistryStore registry, Supplier<ConsentStore> consents, Clock clock, AutoReplySettings.FormLocator formLocator) {
+    AnswerClientMail(RegistryStore registry, Supplier<ConsentStore> consents, Clock clock, ConfiguredFiles files) {
         this.policyView = new RegistryCache<>(registry, PolicyView::of);
         this.consentView = new RegistryCache<>(registry::version, () -> ConsentView.of(consents.get().all()));
         this.ledger = registry.autoReplies();
         this.clock = clock;
-        this.formLocator = formLocator;
+        this.files = files;
     }
 
     @Override
     public void init() throws MessagingException {
-        settings = AutoReplySettings.parse(new MailetParameters(getMailetConfig()), formLocator);
+        settings = AutoReplySettings.parse(new MailetParameters(getMailetConfig()), files);
     }
 
     @Override

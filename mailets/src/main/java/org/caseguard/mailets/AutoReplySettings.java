@@ -39,16 +39,11 @@ record AutoReplySettings(Set<AutoReplyKind> enabled, AutoReplyComposer composer,
         "officeHoursText", "holidays", "zone", "replyPeriod", "forms", "noticeSender");
     static final String TEXT_PREFIX = "text.";
 
-    /** A configured form path as a file: {@code file://conf/...} paths through James's file system, others as written. */
-    interface FormLocator {
-        Path locate(String configured) throws IOException;
-    }
-
     static AutoReplySettings parse(MailetParameters parameters) throws MessagingException {
-        return parse(parameters, Path::of);
+        return parse(parameters, ConfiguredFiles.asWritten());
     }
 
-    static AutoReplySettings parse(MailetParameters parameters, FormLocator locator) throws MessagingException {
+    static AutoReplySettings parse(MailetParameters parameters, ConfiguredFiles locator) throws MessagingException {
         AutoReplyTexts defaults = AutoReplyTexts.defaults();
         Map<String, String> overrides = new HashMap<>();
         for (String name : parameters.names()) {
@@ -135,7 +130,7 @@ record AutoReplySettings(Set<AutoReplyKind> enabled, AutoReplyComposer composer,
         throw parameters.invalid("replyPeriod", "a positive ISO-8601 duration such as P1D, PT12H or P7D", value);
     }
 
-    private static List<ReplyAttachment> forms(MailetParameters parameters, boolean needed, FormLocator locator) throws MessagingException {
+    private static List<ReplyAttachment> forms(MailetParameters parameters, boolean needed, ConfiguredFiles locator) throws MessagingException {
         Optional<String> value = parameters.optional("forms");
         if (value.isEmpty()) {
             if (needed) {

@@ -46,22 +46,21 @@ public class ClassifyMessage extends GenericMailet {
 
     private final RegistryStore registry;
     private final MetricFactory metricFactory;
-    private final AutoReplySettings.FormLocator files;
+    private final ConfiguredFiles files;
     private DefaultMessageClassifier classifier;
     private boolean labelsContent;
     private String unclassifiableProcessor;
 
     @Inject
     public ClassifyMessage(RegistryStore registry, MetricFactory metricFactory, FileSystem fileSystem) {
-        this(registry, metricFactory, configured -> configured.startsWith("file://") || configured.startsWith("classpath:")
-            ? fileSystem.getFile(configured).toPath() : Path.of(configured));
+        this(registry, metricFactory, ConfiguredFiles.through(fileSystem));
     }
 
     ClassifyMessage(RegistryStore registry, MetricFactory metricFactory) {
-        this(registry, metricFactory, Path::of);
+        this(registry, metricFactory, ConfiguredFiles.asWritten());
     }
 
-    private ClassifyMessage(RegistryStore registry, MetricFactory metricFactory, AutoReplySettings.FormLocator files) {
+    private ClassifyMessage(RegistryStore registry, MetricFactory metricFactory, ConfiguredFiles files) {
         this.registry = registry;
         this.metricFactory = metricFactory;
         this.files = files;
