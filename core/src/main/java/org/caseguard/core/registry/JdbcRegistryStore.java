@@ -30,10 +30,12 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     private final DataSource dataSource;
     private final AutoCloseable onClose;
+    private final JdbcConsentStore consents;
 
     public JdbcRegistryStore(DataSource dataSource, AutoCloseable onClose) {
         this.dataSource = dataSource;
         this.onClose = onClose;
+        this.consents = new JdbcConsentStore(dataSource);
     }
 
     <T> T read(SqlWork<T> work) {
@@ -413,7 +415,7 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public org.caseguard.core.consent.ConsentStore consents() {
-        throw new UnsupportedOperationException("consent registry: being built (issue 3)");
+        return consents;
     }
 
     @Override
