@@ -226,4 +226,62 @@ abstract class ConsentStoreContract {
         assertThat(consents().findAsOf("C-1", stored)).contains(ConsentSamples.adult("C-1"));
         assertThat(consents().history("C-1")).isNotEmpty();
     }
+
+    @Test
+    void jsonLinesImportStoresEverythingAttributedToTheImporter() {
+        String lines = org.caseguard.core.consent.ConsentJson.write(ConsentSamples.adult("C-1")) + "\n\n"
+            + org.caseguard.core.consent.ConsentJson.write(ConsentSamples.minor("C-2")) + "\n";
+        long before = registry().version();
+        ConsentBulkImport.Result result = new ConsentBulkImport(registry()).importJsonLines(lines, "sync-job");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.counts()).containsEntry("consents", 2);
+        assertThat(registry().consents().all()).containsExactly(ConsentSamples.adult("C-1"), ConsentSamples.minor("C-2"));
+        assertThat(registry().consents().history("C-2")).isNotEmpty().allMatch(change -> change.changedBy().equals("sync-job"));
+        assertThat(registry().version()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void jsonLinesImportWithAnyErrorWritesNothingAndNamesLineAndField() {
+        String lines = "{\"clientId\":\"C-1\",\"consentedAddress\":\"maria@mail.test\"}\n"
+            + "{\"clientId\":\"C-2\",\"form\":{\"formId\":\"F\",\"signedOn\":\"2025-01-10\",\"effectiveFrom\":\"2025-01-10\",\"expiresOn\":\"2024-01-01\"}}\n"
+            + "not json\n"
+            + "{\"clientId\":\"C-404\"}\n"
+            + "{\"clientId\":\"C-1\"}\n"
+            + "{\"clientId\":\"C-3\",\"permittedPurposes\":[\"marketing\"]}\n";
+        long before = registry().version();
+        ConsentBulkImport.Result result = new ConsentBulkImport(registry()).importJsonLines(lines, "sync-job");
+        assertThat(result.errors()).containsExactly(
+            "line 2: \"form.expiresOn\": must not be before form.effectiveFrom (2025-01-10), got 2024-01-01",
+            "line 3: not a JSON object",
+            "line 4: \"clientId\": unknown client \"C-404\": register the client first",
+            "line 5: \"clientId\": client \"C-1\" is already on line 1",
+            "line 6: \"permittedPurposes\": each must be one of scheduling, appointment-reminder, treatment-instruction-reminder,"
+                + " factual-information, got \"marketing\"");
+        assertThat(registry().consents().all()).isEmpty();
+        assertThat(registry().version()).isEqualTo(before);
+    }
+
+    @Test
+    void csvImportWithDottedColumnsListsAndBooleans() {
+        String csv = "clientId,preferredContact,form.formId,form.signedByClient,form.signedByWorker,form.signedOn,form.effectiveFrom,"
+            + "consentedAddress,minor,consentGivenBy,responsibleAdult.name,responsibleAdult.relationship,responsibleAdult.address,"
+            + "permittedPurposes,knownAddresses\n"
+            + "C-1,email,MH-708,yes,Pat Worker,2025-01-10,2025-01-10,maria@mail.test,no,client,,,,scheduling;appointment-reminder,m2@mail.test\n"
+            + "C-2,email,MH-708,true,Pat Worker,2025-01-10,2025-01-10,,true,responsible-adult,\"Lopez, Ana\",mother,ana@mail.test,scheduling,\n";
+        ConsentBulkImport.Result result = new ConsentBulkImport(registry()).importCsv(csv, "sync-job");
+        assertThat(result.errors()).isEmpty();
+        ConsentRecord maria = registry().consents().find("C-1").orElseThrow();
+        assertThat(maria.form().orElseThrow().signedByClient()).isTrue();
+        assertThat(maria.permittedPurposes()).hasSize(2);
+        assertThat(maria.knownAddresses()).containsExactly("m2@mail.test");
+        assertThat(registry().consents().find("C-2").orElseThrow().responsibleAdult().orElseThrow().name()).isEqualTo("Lopez, Ana");
+
+        String bad = "clientId,minor,consentGivenBy\nC-1,maybe,client\nC-2,false,responsible-adult\n";
+        assertThat(new ConsentBulkImport(registry()).importCsv(bad, "sync-job").errors()).containsExactly(
+            "line 2: \"minor\": must be true or false, got a string",
+            "line 3: \"responsibleAdult\": is required when consentGivenBy is responsible-adult (name, relationship and address, CN-3)");
+        assertThat(new ConsentBulkImport(registry()).importCsv("clientId,nickname\nC-1,x\n", "sync-job").errors())
+            .singleElement().asString().startsWith("line 1: \"nickname\" is not a known column");
+        assertThat(registry().consents().find("C-1")).contains(maria);
+    }
 }
