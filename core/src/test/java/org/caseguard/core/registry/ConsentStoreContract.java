@@ -284,4 +284,62 @@ abstract class ConsentStoreContract {
             .singleElement().asString().startsWith("line 1: \"nickname\" is not a known column");
         assertThat(registry().consents().find("C-1")).contains(maria);
     }
+
+    @Test
+    void concurrentWritersOfOneClientLeaveOneUnbrokenTimeline() throws Exception {
+        clock().ticking(Duration.ofMillis(1));
+        int threads = 4;
+        int writesEach = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < writesEach; i++) {
+                        consents().put(ConsentSamples.withConsentedAddress(ConsentSamples.adult("C-1"), "w" + thread + "-" + i + "@mail.test"),
+                            "writer-" + thread);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<ConsentChange> addressChanges = consents().history("C-1").stream()
+            .filter(change -> change.field().equals("consentedAddress")).toList();
+        assertThat(addressChanges).hasSize(threads * writesEach);
+        assertThat(addressChanges).extracting(ConsentChange::at).doesNotHaveDuplicates().isSorted();
+        for (int i = 0; i < addressChanges.size(); i++) {
+            ConsentChange change = addressChanges.get(i);
+            assertThat(consents().findAsOf("C-1", change.at()).flatMap(ConsentRecord::consentedAddress))
+                .as("the state written at %s", change.at()).isEqualTo(change.newValue());
+            assertThat(consents().allAsOf(change.at())).filteredOn(record -> record.clientId().equals("C-1")).hasSize(1);
+            if (i > 0) {
+                assertThat(change.oldValue()).as("each change starts from the one before").isEqualTo(addressChanges.get(i - 1).newValue());
+            }
+        }
+        assertThat(consents().find("C-1").flatMap(ConsentRecord::consentedAddress)).isEqualTo(addressChanges.get(addressChanges.size() - 1).newValue());
+    }
+
+    @Test
+    void twoThousandLineImportInOneTransaction() {
+        List<Client> clients = java.util.stream.IntStream.range(0, 2000)
+            .mapToObj(i -> new Client("K-" + i, "Given", "Family", Optional.empty(), List.of())).toList();
+        registry().applyBatch(new RegistryBatch(List.of(), clients, List.of(), List.of(), List.of()));
+        String lines = java.util.stream.IntStream.range(0, 2000)
+            .mapToObj(i -> "{\"clientId\":\"K-" + i + "\",\"preferredContact\":\"email\",\"consentedAddress\":\"k" + i
+                + "@mail.test\",\"permittedPurposes\":[\"scheduling\"]}")
+            .collect(java.util.stream.Collectors.joining("\n"));
+        long before = registry().version();
+        long started = System.nanoTime();
+        ConsentBulkImport.Result result = new ConsentBulkImport(registry()).importJsonLines(lines, "sync-job");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(result.errors()).isEmpty();
+        assertThat(registry().consents().all()).hasSize(2000);
+        assertThat(registry().version()).isEqualTo(before + 1);
+        System.out.println("consent import of 2000 lines: " + millis + " ms on " + getClass().getSimpleName());
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock the test moves by hand, so history instants are known exactly. */
 final class TestClock extends Clock {
     private final AtomicReference<Instant> now;
+    private volatile Duration tick = Duration.ZERO;
 
     TestClock(Instant start) {
         this.now = new AtomicReference<>(start);
@@ -17,6 +18,11 @@ final class TestClock extends Clock {
 
     Instant advance(Duration duration) {
         return now.updateAndGet(instant -> instant.plus(duration));
+    }
+
+    /** From now on every reading moves the clock on by {@code tick}: each write gets its own instant. */
+    void ticking(Duration tick) {
+        this.tick = tick;
     }
 
     void set(Instant instant) {
@@ -35,6 +41,7 @@ final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now.get();
+        Duration step = tick;
+        return step.isZero() ? now.get() : now.getAndUpdate(instant -> instant.plus(step));
     }
 }
