@@ -112,6 +112,25 @@ final class BenchWorkload {
         return out.toString();
     }
 
+    /**
+     * One consent record per client (consent profile runs), in the wire form of docs/consent-registry.md: every CN-1
+     * condition met, a consented address of the client's own, so the consent stage indexes as many addresses as
+     * there are clients. The workload mails none of them: what is measured is the stage's cost on ordinary traffic.
+     */
+    String consentJsonLines() {
+        StringBuilder out = new StringBuilder(clients * 600);
+        for (int i = 1; i <= clients; i++) {
+            out.append("{\"clientId\":\"").append(clientId(i)).append("\",\"preferredContact\":\"email\",")
+                .append("\"programApproval\":{\"program\":\"Outpatient\",\"approvedBy\":\"pm\",\"approvedOn\":\"2025-01-01\"},")
+                .append("\"clinicianDetermination\":{\"clinician\":\"staff1\",\"determinedOn\":\"2025-01-02\"},")
+                .append("\"form\":{\"formId\":\"MH708-").append(i).append("\",\"signedByClient\":true,\"signedByWorker\":\"staff1\",")
+                .append("\"signedOn\":\"2025-01-03\",\"effectiveFrom\":\"2025-01-03\",\"expiresOn\":\"2099-01-01\"},")
+                .append("\"consentedAddress\":\"client").append(i).append("@clients.example\",\"minor\":false,\"consentGivenBy\":\"client\",")
+                .append("\"permittedPurposes\":[\"scheduling\",\"appointment-reminder\"],\"knownAddresses\":[]}\n");
+        }
+        return out.toString();
+    }
+
     /** Message {@code index} of a phase; the sender is the connection's user, the recipient never the sender. */
     Planned plan(String phase, int index, int senderIndex) {
         Random random = new Random(seed ^ (phase.hashCode() * 1_000_003L) ^ index * 7919L);

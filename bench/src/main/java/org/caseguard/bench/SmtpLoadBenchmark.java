@@ -39,6 +39,7 @@ import javax.mail.UIDFolder;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
+import org.caseguard.server.CaseguardProfile;
 import org.caseguard.server.CaseguardServer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,6 +123,9 @@ public final class SmtpLoadBenchmark {
             if (thisRound.containsKey("plain") && thisRound.containsKey("caseguard")) {
                 roundReport.put("caseguardOverPlainThroughput", ratio(thisRound, "messagesPerSecond"));
             }
+            if (thisRound.containsKey("caseguard") && thisRound.containsKey("consent")) {
+                roundReport.put("consentOverCaseguardThroughput", ratio(thisRound, "consent", "caseguard", "messagesPerSecond"));
+            }
             rounds.add(roundReport);
             results = thisRound;
         }
@@ -149,9 +153,20 @@ public final class SmtpLoadBenchmark {
             ratio.put("throughputTarget", 0.85);
             report.put("caseguardOverPlain", ratio);
         }
+        if (results.containsKey("caseguard") && results.containsKey("consent")) {
+            Map<String, Object> ratio = new LinkedHashMap<>();
+            ratio.put("throughput", ratio(results, "consent", "caseguard", "messagesPerSecond"));
+            ratio.put("p50", ratio(results, "consent", "caseguard", "p50Ms"));
+            ratio.put("p99", ratio(results, "consent", "caseguard", "p99Ms"));
+            ratio.put("throughputTarget", 0.95);
+            report.put("consentOverCaseguard", ratio);
+        }
         for (Map<String, Object> round : rounds) {
             if (round.containsKey("caseguardOverPlainThroughput")) {
                 System.out.println("round " + round.get("round") + " caseguard/plain throughput: " + round.get("caseguardOverPlainThroughput"));
+            }
+            if (round.containsKey("consentOverCaseguardThroughput")) {
+                System.out.println("round " + round.get("round") + " consent/caseguard throughput: " + round.get("consentOverCaseguardThroughput"));
             }
         }
         printTable(results, report);
@@ -182,12 +197,13 @@ public final class SmtpLoadBenchmark {
                 case "plain" -> builder.editMailetContainer(new PlainPipeline());
                 case "caseguard" -> {
                 }
-                default -> throw new IllegalArgumentException("bench.pipelines: plain or caseguard, got " + pipeline);
+                case "consent" -> builder.profile(CaseguardProfile.CONSENT);
+                default -> throw new IllegalArgumentException("bench.pipelines: plain, caseguard or consent, got " + pipeline);
             }
             long startup = System.nanoTime();
             try (CaseguardServer server = builder.start()) {
                 System.out.printf(Locale.ROOT, "[%s] server started in %d ms%n", pipeline, millis(System.nanoTime() - startup));
-                long importMillis = provision(server.webAdminPort());
+                long importMillis = provision(server.webAdminPort(), pipeline.equals("consent"));
                 System.out.printf(Locale.ROOT, "[%s] provisioned %d staff, %d clients/cases (import %d ms)%n",
                     pipeline, config.staff(), config.clients(), importMillis);
 
@@ -215,7 +231,7 @@ public final class SmtpLoadBenchmark {
         return result;
     }
 
-    private long provision(int webAdminPort) throws Exception {
+    private long provision(int webAdminPort, boolean consents) throws Exception {
         String base = "http://127.0.0.1:" + webAdminPort;
         expect(request(base + "/domains/" + BenchWorkload.DOMAIN, "PUT", ""), 204);
         for (int i = 1; i <= config.staff(); i++) {
@@ -224,6 +240,13 @@ public final class SmtpLoadBenchmark {
         expect(request(base + "/caseguard/internal-domains/" + BenchWorkload.DOMAIN, "PUT", ""), 204);
         long start = System.nanoTime();
         expect(request(base + "/caseguard/import?format=jsonl", "POST", workload.registryJsonLines()), 200);
+        if (consents) {
+            // Every client gets a consent record, so the consent stage's address index is as large as the registry.
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/caseguard/consents/import?format=jsonl"))
+                .timeout(Duration.ofSeconds(300)).header("Content-Type", "application/json").header("X-Caseguard-Actor", "bench")
+                .POST(HttpRequest.BodyPublishers.ofString(workload.consentJsonLines())).build();
+            expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200);
+        }
         return millis(System.nanoTime() - start);
     }
 
@@ -403,9 +426,12 @@ public final class SmtpLoadBenchmark {
     }
 
     private static Object ratio(Map<String, Map<String, Object>> results, String key) {
-        double plain = ((Number) results.get("plain").get(key)).doubleValue();
-        double caseguard = ((Number) results.get("caseguard").get(key)).doubleValue();
-        return round(caseguard / plain);
+        return ratio(results, "caseguard", "plain", key);
+    }
+
+    private static Object ratio(Map<String, Map<String, Object>> results, String numerator, String denominator, String key) {
+        double over = ((Number) results.get(denominator).get(key)).doubleValue();
+        return round(((Number) results.get(numerator).get(key)).doubleValue() / over);
     }
 
     private static void printTable(Map<String, Map<String, Object>> results, Map<String, Object> report) {

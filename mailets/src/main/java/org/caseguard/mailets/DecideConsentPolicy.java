@@ -24,6 +24,7 @@ import org.caseguard.core.consent.ConsentConfig;
 import org.caseguard.core.consent.ConsentDecision;
 import org.caseguard.core.consent.ConsentPolicy;
 import org.caseguard.core.consent.ConsentView;
+import org.caseguard.core.consent.ContentLabels;
 import org.caseguard.core.consent.DeclaredPurpose;
 import org.caseguard.core.consent.Purpose;
 import org.caseguard.core.detect.Classification;
@@ -99,7 +100,8 @@ public class DecideConsentPolicy extends GenericMailet {
         Classification classification = CaseguardAttributes.classification(mail)
             .orElseThrow(() -> new MessagingException("TAG-1: mail " + key + " reached the consent decision unclassified"));
         List<String> recipients = mail.getRecipients().stream().map(MailAddress::asString).toList();
-        ConsentDecision decision = policy.decide(recipients, classification.clientIds(), classification.contentLabels(),
+        ConsentDecision decision = policy.decide(recipients, classification.clientIds(),
+            CaseguardAttributes.contentLabels(mail).orElse(ContentLabels.none()),
             declaredPurpose(mail.getMessage()), CaseguardAttributes.autoReply(mail), consentView.get(), LocalDate.now(clock.withZone(zone)));
         if (decision.verdicts().isEmpty()) {
             return;

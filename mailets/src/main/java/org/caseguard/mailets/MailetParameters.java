@@ -74,6 +74,10 @@ final class MailetParameters {
         return name.equals("onMailetException") || name.equals("onMatchException");
     }
 
+    String mailetName() {
+        return config.getMailetName();
+    }
+
     Iterable<String> names() {
         return () -> config.getInitParameterNames();
     }

@@ -66,4 +66,28 @@ class HeaderMailetsTest {
         mail.getMessage().writeTo(out);
         assertThat(out.toString()).doesNotContain("2024-CW-00123").doesNotContain("C-1");
     }
+
+    @Test
+    void clientMailFlagsBecomeHeadersAndUrgentMailIsMarkedForOrdinaryMailClients() throws Exception {
+        FakeMail urgent = mail();
+        CaseguardAttributes.setClientMail(urgent, new org.caseguard.core.autoreply.ClientMailFlags(false, true, true));
+        new AddClassificationHeader().service(urgent);
+        assertThat(urgent.getMessage().getHeader(AddClassificationHeader.CONSENT_HEADER)).containsExactly("not-in-effect");
+        assertThat(urgent.getMessage().getHeader(AddClassificationHeader.URGENT_HEADER)).containsExactly("yes");
+        assertThat(urgent.getMessage().getHeader("Importance")).containsExactly("high");
+        assertThat(urgent.getMessage().getHeader("X-Priority")).containsExactly("1 (Highest)");
+        assertThat(urgent.getMessage().getHeader(AddClassificationHeader.PRIVACY_REQUEST_HEADER)).containsExactly("yes");
+
+        FakeMail ordinary = mail();
+        CaseguardAttributes.setClientMail(ordinary, new org.caseguard.core.autoreply.ClientMailFlags(true, false, false));
+        new AddClassificationHeader().service(ordinary);
+        assertThat(ordinary.getMessage().getHeader(AddClassificationHeader.CONSENT_HEADER)).containsExactly("in-effect");
+        assertThat(ordinary.getMessage().getHeader(AddClassificationHeader.URGENT_HEADER)).isNull();
+        assertThat(ordinary.getMessage().getHeader("Importance")).isNull();
+        assertThat(ordinary.getMessage().getHeader(AddClassificationHeader.PRIVACY_REQUEST_HEADER)).isNull();
+
+        FakeMail staff = mail();
+        new AddClassificationHeader().service(staff);
+        assertThat(staff.getMessage().getHeader(AddClassificationHeader.CONSENT_HEADER)).isNull();
+    }
 }

@@ -11,6 +11,8 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.caseguard.core.autoreply.ClientMailFlags;
+import org.caseguard.core.consent.ContentLabels;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.policy.RecipientVerdict;
 import org.caseguard.core.rules.RuleId;
@@ -25,9 +27,15 @@ public final class CaseguardAttributes {
     public static final AttributeName ADVISORIES = AttributeName.of("caseguard.advisories");
     public static final AttributeName MESSAGE_KEY = AttributeName.of("caseguard.messageKey");
     public static final AttributeName UNCLASSIFIABLE = AttributeName.of("caseguard.unclassifiable");
+    /** {@link ContentLabels#toAttributeMap()}: what the content labeler found (CN-6 crisis, CN-7..CN-10). */
+    public static final AttributeName CONTENT_LABELS = AttributeName.of("caseguard.contentLabels");
+    /** {@link ClientMailFlags#toAttributeMap()}: set on inbound client mail for the delivery stage. */
+    public static final AttributeName CLIENT_MAIL = AttributeName.of("caseguard.clientMail");
+    /** The rule ID (CN-6, CN-10, OPS-2) under which this server generated the mail as an automatic reply. */
+    public static final AttributeName AUTO_REPLY = AttributeName.of("caseguard.autoReply");
+    /** Recipient addresses the mail may reach only encrypted (ENC-1); refused if it cannot be (ENC-2). */
     public static final AttributeName ENCRYPTION_REQUIRED = AttributeName.of("caseguard.encryptionRequired");
     public static final AttributeName VERDICT_DETAILS = AttributeName.of("caseguard.verdictDetails");
-    public static final AttributeName AUTO_REPLY = AttributeName.of("caseguard.autoReply");
 
     private CaseguardAttributes() {
     }
@@ -81,9 +89,49 @@ public final class CaseguardAttributes {
             .orElse(mail.getName());
     }
 
+    public static void setContentLabels(Mail mail, ContentLabels labels) {
+        mail.setAttribute(new Attribute(CONTENT_LABELS, wrap(labels.toAttributeMap())));
+    }
+
+    /** Empty when no labeler has run on this mail (not the same as "labeled, nothing found"). */
+    @SuppressWarnings("unchecked")
+    public static Optional<ContentLabels> contentLabels(Mail mail) {
+        return mail.getAttribute(CONTENT_LABELS)
+            .map(attribute -> (Map<String, Object>) unwrap(attribute.getValue()))
+            .map(ContentLabels::fromAttributeMap);
+    }
+
+    public static void setClientMail(Mail mail, ClientMailFlags flags) {
+        mail.setAttribute(new Attribute(CLIENT_MAIL, wrap(flags.toAttributeMap())));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Optional<ClientMailFlags> clientMail(Mail mail) {
+        return mail.getAttribute(CLIENT_MAIL)
+            .map(attribute -> (Map<String, Object>) unwrap(attribute.getValue()))
+            .map(ClientMailFlags::fromAttributeMap);
+    }
+
+    public static void setAutoReply(Mail mail, RuleId rule) {
+        mail.setAttribute(autoReply(rule));
+    }
+
+    public static Attribute autoReply(RuleId rule) {
+        return new Attribute(AUTO_REPLY, AttributeValue.of(rule.id()));
+    }
+
+    public static Optional<RuleId> autoReply(Mail mail) {
+        return mail.getAttribute(AUTO_REPLY).map(attribute -> String.valueOf(unwrap(attribute.getValue())))
+            .flatMap(RuleId::parse);
+    }
+
+    public static Attribute encryptionRequired(Collection<String> recipients) {
+        return new Attribute(ENCRYPTION_REQUIRED, wrap(List.copyOf(new java.util.TreeSet<>(recipients))));
+    }
+
     /** Recipients that may only receive this mail encrypted (CN-1d, ENC-1); the encryption stage or ENC-2 handles them. */
     public static void setEncryptionRequired(Mail mail, Collection<String> recipients) {
-        mail.setAttribute(new Attribute(ENCRYPTION_REQUIRED, wrap(List.copyOf(new java.util.TreeSet<>(recipients)))));
+        mail.setAttribute(encryptionRequired(recipients));
     }
 
     @SuppressWarnings("unchecked")
@@ -103,16 +151,6 @@ public final class CaseguardAttributes {
         return mail.getAttribute(VERDICT_DETAILS)
             .map(attribute -> (Map<String, List<String>>) unwrap(attribute.getValue()))
             .orElse(Map.of());
-    }
-
-    /** The rule under which this server generated the mail as an automatic reply (CN-6, CN-10, OPS-2). */
-    public static void setAutoReply(Mail mail, RuleId rule) {
-        mail.setAttribute(new Attribute(AUTO_REPLY, AttributeValue.of(rule.id())));
-    }
-
-    public static Optional<RuleId> autoReply(Mail mail) {
-        return mail.getAttribute(AUTO_REPLY)
-            .flatMap(attribute -> RuleId.parse(String.valueOf(attribute.getValue().value())));
     }
 
     /** Wraps plain strings, numbers, booleans, lists and maps, at any depth, as James AttributeValues. */

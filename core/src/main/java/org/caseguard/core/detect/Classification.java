@@ -16,7 +16,8 @@ import org.caseguard.core.consent.ContentLabels;
  * @param clientIds          registry client ids referenced (by identifier, full name, or surname with date of birth)
  * @param subjectClientIds   clients whose full name appears in the Subject (TAG-3)
  * @param explicitMark       the sender marked the message as case mail (TAG-4)
- * @param contentLabels      what the content is about, for the consent rules (CN-6..CN-10); none when no labeler is configured
+ * @param contentLabels      what the content is about, for the consent rules (CN-6..CN-10); none when no labeler is configured.
+ *                           Travels in its own attribute ({@code caseguard.contentLabels}), present only when a labeler ran.
  */
 public record Classification(Sensitivity sensitivity, Set<String> caseNumbers, Set<String> clientIds,
                              Set<String> subjectClientIds, boolean explicitMark, List<DetectorHit> detectors,
@@ -57,7 +58,6 @@ public record Classification(Sensitivity sensitivity, Set<String> caseNumbers, S
         map.put("detectors", detectors.stream()
             .map(hit -> Map.<String, Object>of("detector", hit.detector(), "count", hit.count(), "confidence", hit.confidence()))
             .toList());
-        map.put("contentLabels", contentLabels.toAttributeMap());
         return map;
     }
 
@@ -73,7 +73,6 @@ public record Classification(Sensitivity sensitivity, Set<String> caseNumbers, S
             detectors.stream()
                 .map(hit -> new DetectorHit((String) hit.get("detector"), ((Number) hit.get("count")).intValue(),
                     ((Number) hit.get("confidence")).doubleValue()))
-                .toList(),
-            ContentLabels.fromAttributeMap((Map<String, Object>) map.getOrDefault("contentLabels", Map.of())));
+                .toList());
     }
 }

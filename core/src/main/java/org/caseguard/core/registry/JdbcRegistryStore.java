@@ -31,11 +31,13 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final DataSource dataSource;
     private final AutoCloseable onClose;
     private final JdbcConsentStore consents;
+    private final org.caseguard.core.autoreply.AutoReplyLedger autoReplies;
 
     public JdbcRegistryStore(DataSource dataSource, AutoCloseable onClose) {
         this.dataSource = dataSource;
         this.onClose = onClose;
         this.consents = new JdbcConsentStore(dataSource);
+        this.autoReplies = new org.caseguard.core.autoreply.JdbcAutoReplyLedger(dataSource);
     }
 
     <T> T read(SqlWork<T> work) {
@@ -420,7 +422,7 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public org.caseguard.core.autoreply.AutoReplyLedger autoReplies() {
-        throw new UnsupportedOperationException("auto-reply ledger: being built (issue 3)");
+        return autoReplies;
     }
 
     @Override

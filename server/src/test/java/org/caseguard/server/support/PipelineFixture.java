@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.caseguard.server.CaseguardProfile;
 import org.caseguard.server.CaseguardServer;
 
 import io.restassured.builder.RequestSpecBuilder;
@@ -50,8 +51,15 @@ public final class PipelineFixture implements AutoCloseable {
 
     @SafeVarargs
     public static PipelineFixture start(Path workingDirectory, UnaryOperator<String>... mailetContainerEdits) throws Exception {
+        return start(workingDirectory, CaseguardProfile.FIREWALL, mailetContainerEdits);
+    }
+
+    @SafeVarargs
+    public static PipelineFixture start(Path workingDirectory, CaseguardProfile profile, UnaryOperator<String>... mailetContainerEdits)
+        throws Exception {
         OutsideWorld outside = OutsideWorld.start();
         CaseguardServer.Builder builder = CaseguardServer.builder(workingDirectory)
+            .profile(profile)
             .ephemeralPorts()
             .remoteDeliveryGateway("127.0.0.1", outside.port());
         for (UnaryOperator<String> edit : mailetContainerEdits) {
