@@ -130,6 +130,7 @@ public final class ConsentBulkImport {
     }
 
     private Result importLines(List<Line> lines, String changedBy) {
+        java.util.function.Predicate<String> registered = clientLookup(lines.size());
         List<String> errors = new ArrayList<>();
         List<ConsentRecord> records = new ArrayList<>();
         Map<String, Integer> lineOfClient = new HashMap<>();
@@ -144,7 +145,7 @@ public final class ConsentBulkImport {
                 if (earlier != null) {
                     throw new InvalidRecordException("clientId", "client \"" + record.clientId() + "\" is already on line " + earlier);
                 }
-                if (registry.findClient(record.clientId()).isEmpty()) {
+                if (!registered.test(record.clientId())) {
                     throw new InvalidRecordException("clientId", "unknown client \"" + record.clientId() + "\": register the client first");
                 }
                 records.add(record);
@@ -157,5 +158,15 @@ public final class ConsentBulkImport {
         }
         registry.consents().putAll(records, changedBy);
         return new Result(Map.of("consents", records.size()), List.of());
+    }
+
+    /** A few lines: one lookup each; a large file: every client id read once (a sync usually covers most clients). */
+    private java.util.function.Predicate<String> clientLookup(int lines) {
+        if (lines <= 100) {
+            return clientId -> registry.findClient(clientId).isPresent();
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        registry.clients().forEach(client -> ids.add(client.id()));
+        return ids::contains;
     }
 }
