@@ -97,6 +97,10 @@ class StockJamesDeploymentTest {
         given().spec(admin).put("/caseguard/internal-domains/agency.example").then().statusCode(204);
         given().spec(admin).body("{\"givenName\":\"Maria\",\"familyName\":\"Lopez\"}").put("/caseguard/clients/C-1").then().statusCode(204);
         given().spec(admin).body("{\"clients\":[\"C-1\"]}").put("/caseguard/cases/2024-CW-00123").then().statusCode(204);
+        // The second extension route class of the shipped webadmin.properties is installed by a stock James too.
+        given().spec(admin).header("X-Caseguard-Actor", "deploy-test").body("{\"consentedAddress\":\"maria@mail.test\"}")
+            .put("/caseguard/consents/C-1").then().statusCode(204);
+        given().spec(admin).get("/caseguard/consents/C-1/history").then().statusCode(200);
 
         StaffMail mail = new StaffMail(submission, smtp, imap);
         String ordinary = Messages.uniqueId();

@@ -30,11 +30,13 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     private final DataSource dataSource;
     private final AutoCloseable onClose;
+    private final JdbcConsentStore consents;
     private final org.caseguard.core.autoreply.AutoReplyLedger autoReplies;
 
     public JdbcRegistryStore(DataSource dataSource, AutoCloseable onClose) {
         this.dataSource = dataSource;
         this.onClose = onClose;
+        this.consents = new JdbcConsentStore(dataSource);
         this.autoReplies = new org.caseguard.core.autoreply.JdbcAutoReplyLedger(dataSource);
     }
 
@@ -415,7 +417,7 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     @Override
     public org.caseguard.core.consent.ConsentStore consents() {
-        throw new UnsupportedOperationException("consent registry: being built (issue 3)");
+        return consents;
     }
 
     @Override
