@@ -38,6 +38,7 @@ import org.caseguard.core.consent.ContentLabel;
 import org.caseguard.core.consent.ContentLabels;
 import org.caseguard.core.consent.ProgramApproval;
 import org.caseguard.core.consent.Purpose;
+import org.caseguard.core.registry.Client;
 import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.matchers.CaseguardAttributes;
 import org.junit.jupiter.api.AfterEach;
@@ -67,61 +68,10 @@ class AnswerClientMailTest {
     Path directory;
 
     private RegistryStore registry;
-    private TestConsentStore consents;
     private MutableClock clock;
     private FakeMailContext context;
     private Path form;
     private ListAppender<ILoggingEvent> logs;
-
-    /** Only what the mailet reads (all()); the JDBC consent store replaces it once merged. */
-    private static final class TestConsentStore implements ConsentStore {
-        private final List<ConsentRecord> records = new ArrayList<>();
-
-        @Override
-        public long version() {
-            return 0;
-        }
-
-        @Override
-        public List<ConsentRecord> all() {
-            return List.copyOf(records);
-        }
-
-        @Override
-        public Optional<ConsentRecord> find(String clientId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ConsentRecord> findAsOf(String clientId, Instant when) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<ConsentRecord> allAsOf(Instant when) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void put(ConsentRecord record, String changedBy) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean delete(String clientId, String changedBy) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<ConsentChange> history(String clientId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void putAll(List<ConsentRecord> records, String changedBy) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private static final class MutableClock extends Clock {
         private Instant now;
@@ -171,9 +121,9 @@ class AnswerClientMailTest {
     @BeforeEach
     void setUp() throws Exception {
         registry = RegistryTestSupport.agencyRegistry(directory);
-        consents = new TestConsentStore();
-        consents.records.add(consentingClient());
-        consents.records.add(clientWithoutConsent());
+        registry.upsertClient(new Client("C-2", "Jonah", "Whitfield", Optional.empty(), List.of()));
+        registry.consents().put(consentingClient(), "intake");
+        registry.consents().put(clientWithoutConsent(), "intake");
         clock = new MutableClock(MONDAY_10AM);
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@agency.example")).build();
         form = directory.resolve("access-request.pdf");
@@ -198,7 +148,7 @@ class AnswerClientMailTest {
     }
 
     private AnswerClientMail mailet(String... extraParameters) throws Exception {
-        AnswerClientMail mailet = new AnswerClientMail(registry, () -> consents, clock);
+        AnswerClientMail mailet = new AnswerClientMail(registry, registry::consents, clock);
         mailet.init(MailetConfigs.of("AnswerClientMail", context, baseParameters(extraParameters)));
         return mailet;
     }
@@ -322,10 +272,10 @@ class AnswerClientMailTest {
     void consentThatExpiredYesterdayCountsAsNotInEffect() throws Exception {
         ConsentRecord expired = consentingClient();
         ConsentForm form = expired.form().orElseThrow();
-        consents.records.set(0, new ConsentRecord(expired.clientId(), expired.preferredContact(), expired.programApproval(),
+        registry.consents().put(new ConsentRecord(expired.clientId(), expired.preferredContact(), expired.programApproval(),
             expired.clinicianDetermination(), Optional.of(new ConsentForm(form.formId(), true, form.signedByWorker(), form.signedOn(),
             form.effectiveFrom(), Optional.of(TODAY.minusDays(1)), Optional.empty(), Optional.empty())), expired.consentedAddress(),
-            false, ConsentGiver.CLIENT, Optional.empty(), expired.permittedPurposes(), List.of(), expired.worker(), expired.supervisor()));
+            false, ConsentGiver.CLIENT, Optional.empty(), expired.permittedPurposes(), List.of(), expired.worker(), expired.supervisor()), "intake");
         FakeMail mail = mail(CONSENTED, message(CONSENTED));
         mailet().service(mail);
         assertThat(CaseguardAttributes.clientMail(mail).orElseThrow().consentInEffect()).isFalse();
@@ -540,7 +490,7 @@ class AnswerClientMailTest {
     }
 
     private void initWith(String[] parameters) throws Exception {
-        new AnswerClientMail(registry, () -> consents, clock).init(MailetConfigs.of("AnswerClientMail", context, parameters));
+        new AnswerClientMail(registry, registry::consents, clock).init(MailetConfigs.of("AnswerClientMail", context, parameters));
     }
 
     private static MailAddress toAddress(String address) {
