@@ -1,0 +1,89 @@
+package org.caseguard.core.consent.content;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.caseguard.core.consent.ContentLabel;
+import org.caseguard.core.consent.ContentLabeler;
+import org.caseguard.core.detect.TextNormalizer;
+
+/** Precision and recall per label of a labeler on a corpus, plus the messages it got wrong. */
+final class LabelScores {
+
+    final String corpus;
+    final int messages;
+    private final Map<ContentLabel, int[]> counts = new EnumMap<>(ContentLabel.class);
+    final List<String> errors = new ArrayList<>();
+
+    private LabelScores(String corpus, int messages) {
+        this.corpus = corpus;
+        this.messages = messages;
+        for (ContentLabel label : ContentLabel.values()) {
+            counts.put(label, new int[3]);
+        }
+    }
+
+    static LabelScores of(ContentLabeler labeler, ContentCorpus corpus) {
+        LabelScores scores = new LabelScores(corpus.name(), corpus.messages().size());
+        for (ContentCorpus.Message message : corpus.messages()) {
+            Set<ContentLabel> found = EnumSet.noneOf(ContentLabel.class);
+            found.addAll(labeler.label(TextNormalizer.normalize(message.subject()),
+                List.of(TextNormalizer.normalize(message.body()))).labels());
+            for (ContentLabel label : ContentLabel.values()) {
+                int[] c = scores.counts.get(label);
+                boolean expected = message.labels().contains(label);
+                boolean got = found.contains(label);
+                if (expected && got) {
+                    c[0]++;
+                } else if (got) {
+                    c[1]++;
+                } else if (expected) {
+                    c[2]++;
+                }
+            }
+            if (!found.equals(message.labels())) {
+                Set<ContentLabel> missed = EnumSet.copyOf(message.labels().isEmpty()
+                    ? EnumSet.noneOf(ContentLabel.class) : message.labels());
+                missed.removeAll(found);
+                Set<ContentLabel> extra = found.isEmpty() ? EnumSet.noneOf(ContentLabel.class) : EnumSet.copyOf(found);
+                extra.removeAll(message.labels());
+                scores.errors.add(message.id() + " missed=" + missed + " extra=" + extra + " (" + message.note() + ")");
+            }
+        }
+        return scores;
+    }
+
+    int support(ContentLabel label) {
+        int[] c = counts.get(label);
+        return c[0] + c[2];
+    }
+
+    double precision(ContentLabel label) {
+        int[] c = counts.get(label);
+        return c[0] + c[1] == 0 ? 1.0 : (double) c[0] / (c[0] + c[1]);
+    }
+
+    double recall(ContentLabel label) {
+        int[] c = counts.get(label);
+        return c[0] + c[2] == 0 ? 1.0 : (double) c[0] / (c[0] + c[2]);
+    }
+
+    String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%s (%d messages)%n", corpus, messages));
+        out.append(String.format(Locale.ROOT, "| %-30s | %7s | %3s | %3s | %3s | %9s | %6s |%n",
+            "label", "support", "TP", "FP", "FN", "precision", "recall"));
+        out.append("|--------------------------------|---------|-----|-----|-----|-----------|--------|\n");
+        for (ContentLabel label : ContentLabel.values()) {
+            int[] c = counts.get(label);
+            out.append(String.format(Locale.ROOT, "| %-30s | %7d | %3d | %3d | %3d | %9.3f | %6.3f |%n",
+                label, support(label), c[0], c[1], c[2], precision(label), recall(label)));
+        }
+        return out.toString();
+    }
+}
