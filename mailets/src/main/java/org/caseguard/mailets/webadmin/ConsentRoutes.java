@@ -3,9 +3,12 @@ package org.caseguard.mailets.webadmin;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,6 +19,7 @@ import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.caseguard.core.consent.ConsentChange;
+import org.caseguard.core.consent.ConsentEligibility;
 import org.caseguard.core.consent.ConsentJson;
 import org.caseguard.core.consent.ConsentRecord;
 import org.caseguard.core.consent.ConsentStore;
@@ -81,6 +85,15 @@ public class ConsentRoutes implements Routes {
                 throw notFound("no such client");
             }
             return history.stream().map(ConsentRoutes::view).toList();
+        }, json);
+        service.get(BASE + "/:clientId/eligibility", (request, response) -> {
+            String clientId = request.params("clientId");
+            requireClient(clientId);
+            Instant at = asOf(request, "at").orElseGet(Instant::now);
+            ZoneId zone = zone(request);
+            ConsentEligibility answer = ConsentEligibility.evaluate(consents, clientId,
+                Optional.ofNullable(request.queryParams("address")).filter(value -> !value.isBlank()), at, zone);
+            return eligibilityView(answer);
         }, json);
         service.put(BASE + "/:clientId", (request, response) -> {
             String actor = actor(request);
@@ -151,7 +164,11 @@ public class ConsentRoutes implements Routes {
      * that day in UTC (the last state the registry held that day).
      */
     private static Optional<Instant> asOf(Request request) {
-        String value = request.queryParams("asOf");
+        return asOf(request, "asOf");
+    }
+
+    private static Optional<Instant> asOf(Request request, String parameter) {
+        String value = request.queryParams(parameter);
         if (value == null) {
             return Optional.empty();
         }
@@ -161,7 +178,7 @@ public class ConsentRoutes implements Routes {
             try {
                 return Optional.of(LocalDate.parse(value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000));
             } catch (DateTimeParseException notADate) {
-                throw badRequest("\"asOf\": must be an ISO instant such as 2025-03-01T14:00:00Z or a date yyyy-mm-dd, got \"" + value + "\"");
+                throw badRequest("\"" + parameter + "\": must be an ISO instant such as 2025-03-01T14:00:00Z or a date yyyy-mm-dd, got \"" + value + "\"");
             }
         }
     }
@@ -217,5 +234,30 @@ public class ConsentRoutes implements Routes {
 
     private static HaltException notFound(String message) {
         return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorType.NOT_FOUND).message(message).haltError();
+    }
+
+    private static ZoneId zone(Request request) {
+        String value = Optional.ofNullable(request.queryParams("zone")).orElse(ZoneId.systemDefault().getId());
+        try {
+            return ZoneId.of(value);
+        } catch (RuntimeException e) {
+            throw badRequest("\"zone\": must be a time zone ID such as America/Los_Angeles, got \"" + value + "\"");
+        }
+    }
+
+    private static Map<String, Object> eligibilityView(ConsentEligibility answer) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("clientId", answer.clientId());
+        view.put("at", answer.at().toString());
+        view.put("date", answer.date().toString());
+        view.put("allowed", answer.allowed());
+        view.put("recordExisted", answer.recordExisted());
+        view.put("unmet", answer.unmet().stream().map(gap -> Map.of("condition", gap.name().toLowerCase(java.util.Locale.ROOT)
+            .replace('_', '-'), "explanation", gap.explanation())).toList());
+        answer.address().ifPresent(address -> {
+            view.put("address", address);
+            view.put("addressRoles", answer.addressRoles().stream().map(kind -> kind.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        });
+        return view;
     }
 }
