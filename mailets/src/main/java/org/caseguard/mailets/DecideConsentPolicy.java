@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public class DecideConsentPolicy extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(DecideConsentPolicy.class);
     private static final Set<RuleId> FIREWALL_REFUSALS_THAT_STAND = Set.of(RuleId.TAG_3, RuleId.FW_4);
+    private static final List<String> PARAMETERS = List.of("templates", "requireContentSupport", "zone");
 
     private final RegistryCache<ConsentView> consentView;
     private final MetricFactory metricFactory;
@@ -73,6 +74,11 @@ public class DecideConsentPolicy extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         MailetParameters parameters = new MailetParameters(getMailetConfig());
+        for (String name : parameters.names()) {
+            if (!name.startsWith("mode.") && !PARAMETERS.contains(name) && !MailetParameters.isContainerParameter(name)) {
+                throw parameters.invalid(name, "one of mode.<rule>, " + String.join(", ", PARAMETERS), name);
+            }
+        }
         Map<String, Purpose> templates = new HashMap<>();
         for (String pair : parameters.orDefault("templates", "").split(",")) {
             if (pair.isBlank()) {
