@@ -1,7 +1,11 @@
 package org.caseguard.mailets.webadmin;
 
+import static org.caseguard.mailets.webadmin.RouteResponses.badRequest;
+import static org.caseguard.mailets.webadmin.RouteResponses.noContent;
+import static org.caseguard.mailets.webadmin.RouteResponses.page;
+import static org.caseguard.mailets.webadmin.RouteResponses.validated;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +19,6 @@ import org.caseguard.core.registry.AllowListEntry;
 import org.caseguard.core.registry.CaseRecord;
 import org.caseguard.core.registry.Client;
 import org.caseguard.core.registry.ExternalParty;
-import org.caseguard.core.registry.InvalidRecordException;
 import org.caseguard.core.registry.RegistryBulkImport;
 import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.core.registry.RegistryValidation;
@@ -37,7 +40,6 @@ import spark.Service;
  */
 public class CaseguardRoutes implements Routes {
     public static final String BASE = "/caseguard";
-    private static final int MAX_PAGE = 1000;
 
     private final RegistryStore registry;
     private final JsonTransformer json = new JsonTransformer();
@@ -149,50 +151,11 @@ public class CaseguardRoutes implements Routes {
         }
     }
 
-    private static <T> T validated(java.util.function.Supplier<T> validation) {
-        try {
-            return validation.get();
-        } catch (InvalidRecordException e) {
-            throw badRequest(e.getMessage());
-        }
-    }
-
-    private static <T> List<T> page(Request request, List<T> all) {
-        int offset = intParam(request, "offset", 0, Integer.MAX_VALUE, 0);
-        int limit = intParam(request, "limit", 1, MAX_PAGE, 100);
-        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), (int) Math.min((long) offset + limit, all.size())));
-    }
-
-    private static int intParam(Request request, String name, int min, int max, int defaultValue) {
-        String value = request.queryParams(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw badRequest("\"" + name + "\": must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
-    }
-
-    private static String noContent(Response response) {
-        response.status(HttpStatus.NO_CONTENT_204);
-        return "";
-    }
-
     private static String deleted(Response response, boolean existed, String what) {
         if (!existed) {
             throw notFound(what);
         }
         return noContent(response);
-    }
-
-    private static HaltException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
     }
 
     private static HaltException notFound(String what) {

@@ -1,5 +1,10 @@
 package org.caseguard.mailets.webadmin;
 
+import static org.caseguard.mailets.webadmin.RouteResponses.badRequest;
+import static org.caseguard.mailets.webadmin.RouteResponses.noContent;
+import static org.caseguard.mailets.webadmin.RouteResponses.page;
+import static org.caseguard.mailets.webadmin.RouteResponses.validated;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -25,7 +29,6 @@ import org.caseguard.core.consent.ConsentRecord;
 import org.caseguard.core.consent.ConsentStore;
 import org.caseguard.core.consent.ConsentValidation;
 import org.caseguard.core.registry.ConsentBulkImport;
-import org.caseguard.core.registry.InvalidRecordException;
 import org.caseguard.core.registry.RegistryStore;
 import org.eclipse.jetty.http.HttpStatus;
 
@@ -45,7 +48,6 @@ import spark.Service;
 public class ConsentRoutes implements Routes {
     public static final String BASE = "/caseguard/consents";
     public static final String ACTOR_HEADER = "X-Caseguard-Actor";
-    private static final int MAX_PAGE = 1000;
     private static final int MAX_ACTOR = 200;
 
     private final RegistryStore registry;
@@ -191,45 +193,6 @@ public class ConsentRoutes implements Routes {
         view.put("oldValue", change.oldValue().orElse(null));
         view.put("newValue", change.newValue().orElse(null));
         return view;
-    }
-
-    private static <T> T validated(Supplier<T> validation) {
-        try {
-            return validation.get();
-        } catch (InvalidRecordException e) {
-            throw badRequest(e.getMessage());
-        }
-    }
-
-    private static <T> List<T> page(Request request, List<T> all) {
-        int offset = intParam(request, "offset", 0, Integer.MAX_VALUE, 0);
-        int limit = intParam(request, "limit", 1, MAX_PAGE, 100);
-        return all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + limit, all.size()));
-    }
-
-    private static int intParam(Request request, String name, int min, int max, int defaultValue) {
-        String value = request.queryParams(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw badRequest("\"" + name + "\": must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
-    }
-
-    private static String noContent(Response response) {
-        response.status(HttpStatus.NO_CONTENT_204);
-        return "";
-    }
-
-    private static HaltException badRequest(String message) {
-        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
     }
 
     private static HaltException notFound(String message) {

@@ -1,0 +1,61 @@
+package org.caseguard.mailets.webadmin;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.james.webadmin.utils.ErrorResponder;
+import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
+import org.caseguard.core.registry.InvalidRecordException;
+import org.eclipse.jetty.http.HttpStatus;
+
+import spark.HaltException;
+import spark.Request;
+import spark.Response;
+
+/** What every caseguard route answers the same way: 400 naming the field, 204 on writes, paging of listings. */
+final class RouteResponses {
+    static final int MAX_PAGE = 1000;
+
+    private RouteResponses() {
+    }
+
+    static <T> T validated(Supplier<T> validation) {
+        try {
+            return validation.get();
+        } catch (InvalidRecordException e) {
+            throw badRequest(e.getMessage());
+        }
+    }
+
+    /** {@code offset} (default 0) and {@code limit} (1..1000, default 100) query parameters. */
+    static <T> List<T> page(Request request, List<T> all) {
+        int offset = intParam(request, "offset", 0, Integer.MAX_VALUE, 0);
+        int limit = intParam(request, "limit", 1, MAX_PAGE, 100);
+        return all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + limit, all.size()));
+    }
+
+    static int intParam(Request request, String name, int min, int max, int defaultValue) {
+        String value = request.queryParams(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw badRequest("\"" + name + "\": must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
+    }
+
+    static String noContent(Response response) {
+        response.status(HttpStatus.NO_CONTENT_204);
+        return "";
+    }
+
+    static HaltException badRequest(String message) {
+        return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
+    }
+}
