@@ -59,8 +59,14 @@ class StockJamesDeploymentTest {
         }
     }
 
-    @Test
-    void extensionJarAndShippedConfEnforceTheFirewallInStockJames() throws Exception {
+    private record Ports(int smtp, int submission, int imap, int webAdmin) {
+    }
+
+    private Ports ports;
+    private File log;
+
+    /** Installs the shipped conf of {@code profile} the way an admin would, and starts James's own main on it. */
+    private RequestSpecification startStockJames(CaseguardProfile profile) throws Exception {
         Path extensionJar = Path.of(System.getProperty("caseguard.extensionJar"));
         String jamesClasspath = Files.readString(Path.of(System.getProperty("caseguard.jamesClasspath")), StandardCharsets.UTF_8).trim();
         assertThat(extensionJar).exists();
@@ -68,17 +74,14 @@ class StockJamesDeploymentTest {
 
         outside = OutsideWorld.start();
         Path conf = home.resolve("conf");
-        ConfInstaller.installMissing(conf);
-        int smtp = freePort();
-        int submission = freePort();
-        int imap = freePort();
-        int webAdmin = freePort();
-        ConfInstaller.setPorts(conf, smtp, submission, imap, webAdmin);
+        ConfInstaller.installMissing(conf, profile);
+        ports = new Ports(freePort(), freePort(), freePort(), freePort());
+        ConfInstaller.setPorts(conf, ports.smtp(), ports.submission(), ports.imap(), ports.webAdmin());
         ConfInstaller.setRemoteDeliveryGateway(conf, "127.0.0.1", outside.port());
         Files.createDirectories(home.resolve("extensions-jars"));
         Files.copy(extensionJar, home.resolve("extensions-jars/caseguard-extension.jar"));
 
-        File log = home.resolve("james.log").toFile();
+        log = home.resolve("james.log").toFile();
         james = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx768m", "-cp", jamesClasspath,
             "-Dworking.directory=" + home,
@@ -86,11 +89,20 @@ class StockJamesDeploymentTest {
             "org.apache.james.MemoryJamesServerMain")
             .redirectErrorStream(true).redirectOutput(log).start();
 
-        RequestSpecification admin = new RequestSpecBuilder().setBaseUri("http://127.0.0.1").setPort(webAdmin)
+        RequestSpecification admin = new RequestSpecBuilder().setBaseUri("http://127.0.0.1").setPort(ports.webAdmin())
             .setContentType(ContentType.JSON).build();
         eventually().atMost(Duration.ofSeconds(90)).ignoreExceptions()
             .until(() -> !james.isAlive() || given().spec(admin).get("/domains").statusCode() == 200);
         assertThat(james.isAlive()).as("James started; log: %s", Files.readString(log.toPath())).isTrue();
+        return admin;
+    }
+
+    @Test
+    void extensionJarAndShippedConfEnforceTheFirewallInStockJames() throws Exception {
+        RequestSpecification admin = startStockJames(CaseguardProfile.FIREWALL);
+        int smtp = ports.smtp();
+        int submission = ports.submission();
+        int imap = ports.imap();
 
         given().spec(admin).put("/domains/agency.example").then().statusCode(204);
         given().spec(admin).body("{\"password\":\"" + StaffMail.PASSWORD + "\"}").put("/users/alice@agency.example").then().statusCode(204);
@@ -131,5 +143,37 @@ class StockJamesDeploymentTest {
         List<String> log2 = Files.readAllLines(log.toPath());
         assertThat(log2).anyMatch(line -> line.contains("caseguard verdict") && line.contains("FW-2:refuse"));
         assertThat(String.join("\n", log2)).doesNotContain("Lopez").doesNotContain("friend@gmail.test");
+    }
+
+    @Test
+    void theConsentProfileRunsInStockJamesWithItsFormsAndAutomaticReplies() throws Exception {
+        RequestSpecification admin = startStockJames(CaseguardProfile.CONSENT);
+        given().spec(admin).put("/domains/agency.example").then().statusCode(204);
+        given().spec(admin).body("{\"password\":\"" + StaffMail.PASSWORD + "\"}").put("/users/alice@agency.example").then().statusCode(204);
+        given().spec(admin).put("/caseguard/internal-domains/agency.example").then().statusCode(204);
+        given().spec(admin).body("{\"givenName\":\"Dana\",\"familyName\":\"Okafor\"}").put("/caseguard/clients/C-1").then().statusCode(204);
+        given().spec(admin).body("{\"givenName\":\"Rosa\",\"familyName\":\"Quintero\"}").put("/caseguard/clients/C-2").then().statusCode(204);
+        given().spec(admin).header("X-Caseguard-Actor", "deploy-test")
+            .body(org.caseguard.server.support.ConsentRecords.eligible("C-1", "dana@mail.test").json()).put("/caseguard/consents/C-1").then().statusCode(204);
+        given().spec(admin).header("X-Caseguard-Actor", "deploy-test")
+            .body(org.caseguard.server.support.ConsentRecords.eligible("C-2", "rosa@mail.test").preferredContact("telephone").json())
+            .put("/caseguard/consents/C-2").then().statusCode(204);
+
+        StaffMail mail = new StaffMail(ports.submission(), ports.smtp(), ports.imap());
+        // Staff to an eligible client: never in clear; without encryption set up, refused under ENC-2.
+        mail.send("alice@agency.example", Messages.plain("alice@agency.example", "dana@mail.test", "Your appointment [purpose: appointment-reminder]",
+            "Hi Dana, this is a reminder of your appointment on Tuesday at 10:00 at the clinic. Please arrive ten minutes early."),
+            "dana@mail.test");
+        // A client who has not chosen email writes in: delivered, and answered asking for telephone or mail (CN-6).
+        String fromRosa = Messages.uniqueId();
+        mail.sendFromOutside("rosa@mail.test", Messages.plain("rosa@mail.test", "alice@agency.example", "Question",
+            "Can we talk about my next visit?", fromRosa), "alice@agency.example");
+
+        eventually().until(() -> mail.withHeader("alice@agency.example", "X-Caseguard-Notice", "rules=ENC-2").size() == 1);
+        eventually().until(() -> outside.receivedBy("rosa@mail.test").stream()
+            .anyMatch(m -> m.raw().contains("Auto-Submitted: auto-replied") && m.raw().contains(fromRosa)));
+        assertThat(outside.receivedBy("dana@mail.test")).isEmpty();
+        assertThat(mail.withHeader("alice@agency.example", "Message-ID", fromRosa)).singleElement().asString()
+            .contains("X-Caseguard-Consent: not-in-effect");
     }
 }
