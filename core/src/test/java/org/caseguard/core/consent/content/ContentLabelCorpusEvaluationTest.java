@@ -47,7 +47,7 @@ class ContentLabelCorpusEvaluationTest {
     void developmentCorpusKeepsItsMeasuredFloors() {
         LabelScores dev = score("dev");
         SoftAssertions soft = new SoftAssertions();
-        floor(soft, dev, SCHEDULING, 0.90, 0.94);
+        floor(soft, dev, SCHEDULING, 0.88, 0.94);
         floor(soft, dev, APPOINTMENT_REMINDER, 0.99, 0.92);
         floor(soft, dev, TREATMENT_INSTRUCTION_REMINDER, 0.82, 0.99);
         floor(soft, dev, FACTUAL_INFORMATION, 0.90, 0.95);
