@@ -9,12 +9,14 @@ import static org.caseguard.core.consent.ContentLabel.PRIVACY_RIGHTS_REQUEST;
 import static org.caseguard.core.consent.ContentLabel.SCHEDULING;
 import static org.caseguard.core.consent.ContentLabel.TREATMENT_INSTRUCTION_REMINDER;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.assertj.core.api.SoftAssertions;
 import org.caseguard.core.consent.ContentLabel;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +74,21 @@ class ContentLabelCorpusEvaluationTest {
             assertThat(all).as("examples of " + label).filteredOn(m -> m.labels().contains(label)).hasSizeGreaterThan(9);
         }
         assertThat(all).as("hard negatives without any label").filteredOn(m -> m.labels().isEmpty()).hasSizeGreaterThan(30);
+    }
+
+    /** Scores an edited rule file without asserting anything: -DcontentLabels.rules=/path/to/content-labels.properties */
+    @Test
+    void scoresACustomRuleFileWhenOneIsGiven() {
+        String file = System.getProperty("contentLabels.rules", "");
+        Assumptions.assumeFalse(file.isBlank(), "no -DcontentLabels.rules given");
+        RuleBasedContentLabeler custom = RuleBasedContentLabeler.fromFile(Path.of(file));
+        for (String corpus : List.of("dev", "heldout")) {
+            LabelScores scores = LabelScores.of(custom, ContentCorpus.load(corpus));
+            System.out.println(file + "\n" + scores.table());
+            if (Boolean.getBoolean("contentLabels.showErrors")) {
+                scores.errors.forEach(error -> System.out.println(corpus + " " + error));
+            }
+        }
     }
 
     private LabelScores score(String corpus) {
