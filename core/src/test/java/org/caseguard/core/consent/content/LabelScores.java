@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.caseguard.core.consent.ContentLabel;
 import org.caseguard.core.consent.ContentLabeler;
+import org.caseguard.core.consent.ContentLabels;
 import org.caseguard.core.detect.TextNormalizer;
 
 /** Precision and recall per label of a labeler on a corpus, plus the messages it got wrong. */
@@ -31,9 +32,10 @@ final class LabelScores {
     static LabelScores of(ContentLabeler labeler, ContentCorpus corpus) {
         LabelScores scores = new LabelScores(corpus.name(), corpus.messages().size());
         for (ContentCorpus.Message message : corpus.messages()) {
+            ContentLabels labels = labeler.label(TextNormalizer.normalize(message.subject()),
+                List.of(TextNormalizer.normalize(message.body())));
             Set<ContentLabel> found = EnumSet.noneOf(ContentLabel.class);
-            found.addAll(labeler.label(TextNormalizer.normalize(message.subject()),
-                List.of(TextNormalizer.normalize(message.body()))).labels());
+            found.addAll(labels.labels());
             for (ContentLabel label : ContentLabel.values()) {
                 int[] c = scores.counts.get(label);
                 boolean expected = message.labels().contains(label);
@@ -52,7 +54,9 @@ final class LabelScores {
                 missed.removeAll(found);
                 Set<ContentLabel> extra = found.isEmpty() ? EnumSet.noneOf(ContentLabel.class) : EnumSet.copyOf(found);
                 extra.removeAll(message.labels());
-                scores.errors.add(message.id() + " missed=" + missed + " extra=" + extra + " (" + message.note() + ")");
+                Map<ContentLabel, List<String>> why = new EnumMap<>(ContentLabel.class);
+                extra.forEach(label -> why.put(label, labels.evidence().get(label)));
+                scores.errors.add(message.id() + " missed=" + missed + " extra=" + why + " (" + message.note() + ")");
             }
         }
         return scores;
