@@ -62,9 +62,12 @@ public final class Outcomes {
         return received;
     }
 
-    /** Delivered to a staff mailbox, read over IMAP; returns the raw message. */
+    /**
+     * Delivered to a staff mailbox, read over IMAP; returns the raw message with this Message-ID (not a notice or
+     * reply that merely refers to it).
+     */
     public String assertDeliveredInside(String user, String messageId) throws Exception {
-        eventually().until(() -> fixture.mail.inbox(user).stream().anyMatch(raw -> raw.contains(messageId)));
-        return fixture.mail.inbox(user).stream().filter(raw -> raw.contains(messageId)).findFirst().orElseThrow();
+        eventually().until(() -> fixture.delivered(user, messageId).isPresent());
+        return fixture.delivered(user, messageId).orElseThrow();
     }
 }
