@@ -139,7 +139,7 @@ public final class TreeHeadSigner {
     /** Loads a PKCS#8 private key (encrypted when password is not null) and its public key from PEM files. */
     public static TreeHeadSigner fromPem(Path privateKeyPem, Path publicKeyPem, char[] password, Clock clock) {
         PublicKey publicKey = readPublicKeyPem(read(publicKeyPem));
-        PrivateKey privateKey = readPrivateKeyPem(read(privateKeyPem), password, publicKey.getAlgorithm(), privateKeyPem.getFileName().toString());
+        PrivateKey privateKey = readPrivateKeyPem(read(privateKeyPem), password, privateKeyPem.getFileName().toString());
         return new TreeHeadSigner(privateKey, publicKey, clock);
     }
 
@@ -163,7 +163,7 @@ public final class TreeHeadSigner {
         throw new IllegalArgumentException("tree head signing: the public key PEM is neither an Ed25519 nor an EC key");
     }
 
-    private static PrivateKey readPrivateKeyPem(String pem, char[] password, String algorithm, String fileName) {
+    private static PrivateKey readPrivateKeyPem(String pem, char[] password, String fileName) {
         try {
             PKCS8EncodedKeySpec spec;
             if (pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
@@ -179,9 +179,16 @@ public final class TreeHeadSigner {
             } else {
                 spec = new PKCS8EncodedKeySpec(pemBlock(pem, "PRIVATE KEY", fileName));
             }
-            return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+            for (String algorithm : List.of("Ed25519", "EC")) {
+                try {
+                    return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+                } catch (GeneralSecurityException e) {
+                    // try the next algorithm
+                }
+            }
+            throw new IllegalArgumentException("tree head signing: " + fileName + " is neither an Ed25519 nor an EC private key");
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("tree head signing: " + fileName + " is not a readable " + algorithm + " PKCS#8 private key (or the password is wrong)", e);
+            throw new IllegalArgumentException("tree head signing: " + fileName + " is not a readable PKCS#8 private key (or the password is wrong)", e);
         }
     }
 
