@@ -133,19 +133,20 @@ public final class JdbcLeafStore implements LeafStore {
     }
 
     @Override
-    public List<Leaf> leaves(long fromIndex, int limit) {
+    public List<Node> nodesAt(int level, long fromIndex, int limit) {
         return read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT node_index, hash FROM journal_log_node WHERE tree_level = 0 AND node_index >= ? ORDER BY node_index LIMIT ?")) {
-                statement.setLong(1, fromIndex);
-                statement.setInt(2, limit);
-                List<Leaf> leaves = new ArrayList<>();
+                "SELECT node_index, hash FROM journal_log_node WHERE tree_level = ? AND node_index >= ? ORDER BY node_index LIMIT ?")) {
+                statement.setInt(1, level);
+                statement.setLong(2, fromIndex);
+                statement.setInt(3, limit);
+                List<Node> nodes = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        leaves.add(new Leaf(rows.getLong(1), storedHash(rows.getBytes(2))));
+                        nodes.add(new Node(new NodeId(level, rows.getLong(1)), storedHash(rows.getBytes(2))));
                     }
                 }
-                return leaves;
+                return nodes;
             }
         });
     }

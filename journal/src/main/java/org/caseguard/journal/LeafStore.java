@@ -24,8 +24,13 @@ public interface LeafStore extends AutoCloseable {
     /** The stored hashes of the nodes asked for; a node that is not stored is absent from the map. */
     Map<NodeId, Hash> nodes(Collection<NodeId> ids);
 
+    /** Stored nodes of one level with index >= fromIndex in index order, at most limit of them; gaps are not filled. */
+    List<Node> nodesAt(int level, long fromIndex, int limit);
+
     /** Stored leaves with index >= fromIndex in index order, at most limit of them; gaps are not filled. */
-    List<Leaf> leaves(long fromIndex, int limit);
+    default List<Leaf> leaves(long fromIndex, int limit) {
+        return nodesAt(0, fromIndex, limit).stream().map(node -> new Leaf(node.id().index(), node.hash())).toList();
+    }
 
     /** Records a signed tree head; one per tree size (a second, different head for the same size is refused). */
     void addTreeHead(SignedTreeHead treeHead);

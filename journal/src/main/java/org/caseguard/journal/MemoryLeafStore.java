@@ -80,12 +80,13 @@ public final class MemoryLeafStore implements LeafStore {
     }
 
     @Override
-    public synchronized List<Leaf> leaves(long fromIndex, int limit) {
-        List<Leaf> leaves = new ArrayList<>();
-        for (long index = Math.max(0, fromIndex); index < size() && leaves.size() < limit; index++) {
-            leaves.add(new Leaf(index, get(0, index)));
+    public synchronized List<Node> nodesAt(int level, long fromIndex, int limit) {
+        List<Node> nodes = new ArrayList<>();
+        long count = level < counts.size() ? counts.get(level) : 0;
+        for (long index = Math.max(0, fromIndex); index < count && nodes.size() < limit; index++) {
+            nodes.add(new Node(new NodeId(level, index), get(level, index)));
         }
-        return leaves;
+        return nodes;
     }
 
     @Override

@@ -68,15 +68,21 @@ public final class MerkleLog {
     }
 
     /** Appends entry hashes in order, atomically; returns the leaf index of the first. Durable when this returns. */
-    public synchronized long appendAll(List<Hash> entryHashes) {
+    public long appendAll(List<Hash> entryHashes) {
+        List<Hash> leaves = new ArrayList<>(entryHashes.size());
+        for (Hash entryHash : entryHashes) {
+            leaves.add(MerkleTree.leafHash(Objects.requireNonNull(entryHash, "entryHash").bytes()));
+        }
+        return appendLeafHashes(leaves);
+    }
+
+    /** Appends leaf hashes as they are (verification rebuilds a log from stored leaves this way). */
+    synchronized long appendLeafHashes(List<Hash> leaves) {
         long first = size;
         List<Node> working = new ArrayList<>(frontier);
-        List<Hash> leaves = new ArrayList<>(entryHashes.size());
         List<Node> completed = new ArrayList<>();
         long index = first;
-        for (Hash entryHash : entryHashes) {
-            Hash leaf = MerkleTree.leafHash(Objects.requireNonNull(entryHash, "entryHash").bytes());
-            leaves.add(leaf);
+        for (Hash leaf : leaves) {
             Node carry = new Node(new NodeId(0, index++), leaf);
             while (!working.isEmpty() && working.get(working.size() - 1).id().level() == carry.id().level()) {
                 Node left = working.remove(working.size() - 1);
