@@ -46,14 +46,24 @@ public final class LogVerifier {
         }
     }
 
+    /** Verifies entries (in the order they are stored), the stored log and the tree heads against each other. */
     public VerificationReport verify(LeafStore store, Iterator<StoredEntry> entries, List<SignedTreeHead> treeHeads) {
+        return run(store, Objects.requireNonNull(entries, "entries"), treeHeads);
+    }
+
+    /** Verifies only the stored log (leaves, subtrees) against the tree heads, without looking at entries. */
+    public VerificationReport verifyLog(LeafStore store, List<SignedTreeHead> treeHeads) {
+        return run(store, null, treeHeads);
+    }
+
+    private VerificationReport run(LeafStore store, Iterator<StoredEntry> entries, List<SignedTreeHead> treeHeads) {
         Findings findings = new Findings();
         MemoryLeafStore rebuiltStore = new MemoryLeafStore();
         MerkleLog rebuilt = MerkleLog.open(rebuiltStore);
         BitSet missingLeaves = rebuildFromLeaves(store, rebuilt, findings);
         long size = rebuilt.size();
         compareStoredSubtrees(store, rebuiltStore, size, findings);
-        long[] entryCounts = checkEntries(entries, rebuilt, rebuiltStore, missingLeaves, findings);
+        long[] entryCounts = entries == null ? new long[2] : checkEntries(entries, rebuilt, rebuiltStore, missingLeaves, findings);
         checkTreeHeads(treeHeads, rebuilt, findings);
         return new VerificationReport(size, entryCounts[0], entryCounts[1], treeHeads.size(), findings.problems, findings.counts);
     }
