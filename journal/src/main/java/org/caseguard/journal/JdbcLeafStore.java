@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,30 +108,50 @@ public final class JdbcLeafStore implements LeafStore {
 
     @Override
     public Map<NodeId, Hash> nodes(Collection<NodeId> ids) {
-        List<NodeId> wanted = List.copyOf(ids);
+        List<NodeId> wanted = ids.stream().distinct().sorted(Comparator.comparingInt(NodeId::level).thenComparingLong(NodeId::index)).toList();
         return read(connection -> {
             Map<NodeId, Hash> found = new HashMap<>();
             for (int from = 0; from < wanted.size(); from += NODES_PER_QUERY) {
-                List<NodeId> batch = wanted.subList(from, Math.min(wanted.size(), from + NODES_PER_QUERY));
-                StringBuilder sql = new StringBuilder("SELECT tree_level, node_index, hash FROM journal_log_node WHERE ");
-                for (int i = 0; i < batch.size(); i++) {
-                    sql.append(i == 0 ? "" : " OR ").append("(tree_level = ? AND node_index = ?)");
-                }
-                try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                    int parameter = 1;
-                    for (NodeId id : batch) {
-                        statement.setInt(parameter++, id.level());
-                        statement.setLong(parameter++, id.index());
-                    }
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            found.put(new NodeId(rows.getInt(1), rows.getLong(2)), storedHash(rows.getBytes(3)));
-                        }
-                    }
-                }
+                queryNodes(connection, wanted.subList(from, Math.min(wanted.size(), from + NODES_PER_QUERY)), found);
             }
             return found;
         });
+    }
+
+    /**
+     * One round trip: per level a primary-key IN list, joined by UNION ALL, which both H2 and PostgreSQL answer with
+     * index lookups (an OR of (level, index) pairs makes H2 scan the table).
+     */
+    private static void queryNodes(Connection connection, List<NodeId> sortedIds, Map<NodeId, Hash> found) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        int i = 0;
+        while (i < sortedIds.size()) {
+            int level = sortedIds.get(i).level();
+            int j = i;
+            while (j < sortedIds.size() && sortedIds.get(j).level() == level) {
+                j++;
+            }
+            sql.append(sql.length() == 0 ? "" : " UNION ALL ")
+                .append("SELECT tree_level, node_index, hash FROM journal_log_node WHERE tree_level = ? AND node_index IN (")
+                .append(String.join(", ", Collections.nCopies(j - i, "?"))).append(')');
+            i = j;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int parameter = 1;
+            int previousLevel = -1;
+            for (NodeId id : sortedIds) {
+                if (id.level() != previousLevel) {
+                    statement.setInt(parameter++, id.level());
+                    previousLevel = id.level();
+                }
+                statement.setLong(parameter++, id.index());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(new NodeId(rows.getInt(1), rows.getLong(2)), storedHash(rows.getBytes(3)));
+                }
+            }
+        }
     }
 
     @Override

@@ -79,6 +79,39 @@ abstract class LeafStoreContract {
         assertThat(restarted.leafHash(42)).isEqualTo(leaves.get(42));
     }
 
+    /** Figures for the bench: one transaction per append (a message at a time) and batched appends. */
+    @Test
+    void appendThroughputAndProofLatencyAreMeasured() {
+        MerkleLog log = MerkleLog.open(store());
+        List<Hash> singles = entryHashes(1_000, 21);
+        long start = System.nanoTime();
+        for (Hash entry : singles) {
+            log.append(entry);
+        }
+        long singleNanos = System.nanoTime() - start;
+        List<Hash> batched = entryHashes(20_000, 22);
+        start = System.nanoTime();
+        for (int from = 0; from < batched.size(); from += 500) {
+            log.appendAll(batched.subList(from, from + 500));
+        }
+        long batchNanos = System.nanoTime() - start;
+        start = System.nanoTime();
+        List<Hash> path = log.inclusionProof(12_345, log.size());
+        List<Hash> consistency = log.consistencyProof(777, log.size());
+        long proofMicros = (System.nanoTime() - start) / 1_000;
+        start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            log.inclusionProof(i * 200, log.size());
+            log.consistencyProof(1 + i * 150, log.size());
+        }
+        long warmMicros = (System.nanoTime() - start) / 1_000 / 100;
+        assertThat(MerkleTree.verifyInclusion(12_345, log.size(), log.leafHash(12_345), path, log.root())).isTrue();
+        assertThat(MerkleTree.verifyConsistency(777, log.size(), log.root(777), log.root(), consistency)).isTrue();
+        System.out.printf("%s: %.0f single appends/s, %.0f batched appends/s (batches of 500), inclusion + consistency proof at %d leaves %d us first, %d us warm%n",
+            getClass().getSimpleName(), 1_000 / (singleNanos / 1e9), 20_000 / (batchNanos / 1e9), log.size(), proofMicros, warmMicros);
+        assertThat(proofMicros).isLessThan(200_000);
+    }
+
     @Test
     void leavesArePagedInIndexOrder() {
         List<Hash> entries = entryHashes(25, 3);
