@@ -1,6 +1,5 @@
 package org.caseguard.journal;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,7 @@ import java.util.Map;
 public record VerificationReport(long leaves, long entries, long disposedEntries, int treeHeads, List<Problem> problems, Map<ProblemKind, Long> counts) {
     public VerificationReport {
         problems = List.copyOf(problems);
-        counts = Map.copyOf(counts.isEmpty() ? new EnumMap<>(ProblemKind.class) : new EnumMap<>(counts));
+        counts = Map.copyOf(counts);
     }
 
     public boolean passed() {
