@@ -92,6 +92,18 @@ class ConsentPolicyTest {
     }
 
     @Test
+    void cn2AMinorUnderOwnConsentIsTreatedLikeAnAdult() {
+        ConsentRecord adult = adult("C-4", "teen@mail.test");
+        ConsentRecord minorOwnConsent = new ConsentRecord("C-4", adult.preferredContact(), adult.programApproval(),
+            adult.clinicianDetermination(), adult.form(), adult.consentedAddress(), true, ConsentGiver.CLIENT, Optional.empty(),
+            adult.permittedPurposes(), List.of(), adult.worker(), adult.supervisor());
+        ConsentDecision decision = policy.decide(List.of("teen@mail.test"), Set.of("C-4"), SCHEDULING, DECLARED_SCHEDULING,
+            Optional.empty(), ConsentView.of(List.of(minorOwnConsent)), TODAY);
+        assertThat(only(decision).wire()).isEqualTo("CN-1:deliver");
+        assertThat(decision.encryptionRequired()).containsExactly("teen@mail.test");
+    }
+
+    @Test
     void cn5TwoClientsInToAreBothRefused() {
         ConsentDecision decision = decide(List.of("maria@mail.test", "sam@mail.test"), Set.of(), SCHEDULING, DECLARED_SCHEDULING);
         assertThat(decision.verdicts()).extracting(RecipientVerdict::wire).containsExactly("CN-5:refuse", "CN-5:refuse");
