@@ -21,6 +21,7 @@ import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
@@ -71,9 +72,12 @@ public class AnswerClientMail extends GenericMailet {
     private final ConfiguredFiles files;
     private AutoReplySettings settings;
 
+    private Optional<MetricFactory> metrics = Optional.empty();
+
     @Inject
-    public AnswerClientMail(RegistryStore registry, FileSystem fileSystem) {
+    public AnswerClientMail(RegistryStore registry, FileSystem fileSystem, MetricFactory metricFactory) {
         this(registry, registry::consents, Clock.systemUTC(), ConfiguredFiles.through(fileSystem));
+        this.metrics = Optional.of(metricFactory);
     }
 
     AnswerClientMail(RegistryStore registry, Supplier<ConsentStore> consents, Clock clock) {
@@ -224,6 +228,7 @@ public class AnswerClientMail extends GenericMailet {
         }
         getMailetContext().sendMail(outgoing.build());
         LOGGER.info("caseguard auto-reply key={} rule={} kind={} sent", key, kind.rule().id(), kind.wire());
+        metrics.ifPresent(factory -> factory.generate("caseguard." + kind.rule().id() + ".auto-reply." + kind.wire()).increment());
         return Optional.empty();
     }
 
