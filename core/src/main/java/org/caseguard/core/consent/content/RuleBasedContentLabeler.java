@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 
 import org.caseguard.core.consent.ContentLabel;
 import org.caseguard.core.consent.ContentLabeler;
@@ -44,8 +43,7 @@ public final class RuleBasedContentLabeler implements ContentLabeler {
     private final int[][] uses;
     private final boolean[] negationCue;
     private final Map<String, int[]> byFirstWord;
-    private final Map<String, int[]> byFirstPrefix;
-    private final int[] prefixLengths;
+    private final PrefixTrie byFirstPrefix;
     private final int[] byFirstNumber;
 
     private RuleBasedContentLabeler(ContentRules config) {
@@ -82,21 +80,18 @@ public final class RuleBasedContentLabeler implements ContentLabeler {
         Map<String, List<Integer>> byWord = new HashMap<>();
         Map<String, List<Integer>> byPrefix = new HashMap<>();
         List<Integer> byNumber = new ArrayList<>();
-        TreeSet<Integer> lengths = new TreeSet<>();
         for (int p = 0; p < phrases.size(); p++) {
             Phrase phrase = phrases.get(p);
             switch (phrase.kind(0)) {
                 case WORD -> byWord.computeIfAbsent(phrase.text(0), k -> new ArrayList<>()).add(p);
                 case PREFIX -> {
                     byPrefix.computeIfAbsent(phrase.text(0), k -> new ArrayList<>()).add(p);
-                    lengths.add(phrase.text(0).length());
                 }
                 case NUMBER -> byNumber.add(p);
             }
         }
         this.byFirstWord = toArrays(byWord);
-        this.byFirstPrefix = toArrays(byPrefix);
-        this.prefixLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+        this.byFirstPrefix = PrefixTrie.of(byPrefix);
         this.byFirstNumber = byNumber.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -164,13 +159,10 @@ public final class RuleBasedContentLabeler implements ContentLabeler {
             if (startingHere != null) {
                 cueEnd = Math.max(cueEnd, match(startingHere, raw, folded, i, negated, occurrences));
             }
-            for (int length : prefixLengths) {
-                if (length > raw[i].length()) {
-                    break;
-                }
-                int[] byPrefix = byFirstPrefix.get(raw[i].substring(0, length));
-                if (byPrefix != null) {
-                    cueEnd = Math.max(cueEnd, match(byPrefix, raw, folded, i, negated, occurrences));
+            PrefixTrie node = byFirstPrefix;
+            for (int c = 0; c < raw[i].length() && (node = node.step(raw[i].charAt(c))) != null; c++) {
+                if (node.phrasesEndingHere().length > 0) {
+                    cueEnd = Math.max(cueEnd, match(node.phrasesEndingHere(), raw, folded, i, negated, occurrences));
                 }
             }
             if (byFirstNumber.length > 0 && Words.isNumber(raw[i])) {
