@@ -21,6 +21,7 @@ import org.caseguard.core.consent.ConsentPolicy;
 import org.caseguard.core.consent.ConsentRecord;
 import org.caseguard.core.consent.ConsentView;
 import org.caseguard.core.consent.ContactMethod;
+import org.caseguard.core.consent.ContentLabels;
 import org.caseguard.core.consent.DeclaredPurpose;
 import org.caseguard.core.consent.ProgramApproval;
 import org.caseguard.core.consent.Purpose;
@@ -46,16 +47,18 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What the consent profile adds per message, in process and without James around it: the firewall profile's work
  * ({@link #firewall}: parse, classify, decide per recipient) against the consent profile's ({@link #consent}: the
- * same, with the content labeler in the classification pass and the consent decision after the firewall's), on the
- * same messages, with as many consent records as registry clients. The throughput ratio consent / firewall is the
- * cost of the consent stage; the SMTP load run (bench.pipelines=caseguard,consent) shows it end to end.
+ * same, with the consent decision after the firewall's, and for mail to a client the content labeler in the
+ * classification pass), on the same messages, with as many consent records as registry clients. Mail that involves
+ * no client ({@link #consentOrdinaryMail}) is most mail; mail to a client ({@link #consentClientMail}) pays for the
+ * labeler. The SMTP load run (bench.pipelines=caseguard,consent) shows the cost end to end.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ConsentStageBenchmark {
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    private static final List<String> RECIPIENTS = List.of("bob@agency.example", "client7@clients.example", "someone@outside.example");
+    private static final List<String> ORDINARY_RECIPIENTS = List.of("bob@agency.example", "someone@outside.example");
+    private static final List<String> CLIENT_RECIPIENTS = List.of("bob@agency.example", "client7@clients.example");
 
     @State(Scope.Benchmark)
     public static class Pipelines {
@@ -104,18 +107,29 @@ public class ConsentStageBenchmark {
     @Benchmark
     public PolicyDecision firewall(Pipelines pipelines) throws Exception {
         Classification classification = pipelines.plainClassifier.classify(parse(pipelines.raw));
-        return pipelines.firewall.decide(Optional.of("alice@agency.example"), RECIPIENTS, classification, pipelines.policyView);
+        return pipelines.firewall.decide(Optional.of("alice@agency.example"), ORDINARY_RECIPIENTS, classification, pipelines.policyView);
     }
 
     @Benchmark
-    public ConsentDecision consent(Pipelines pipelines) throws Exception {
+    public ConsentDecision consentOrdinaryMail(Pipelines pipelines) throws Exception {
+        return consent(pipelines, ORDINARY_RECIPIENTS);
+    }
+
+    @Benchmark
+    public ConsentDecision consentClientMail(Pipelines pipelines) throws Exception {
+        return consent(pipelines, CLIENT_RECIPIENTS);
+    }
+
+    /** As ClassifyMessage, DecideRecipientPolicy and DecideConsentPolicy do it: labels only when a client is involved. */
+    private static ConsentDecision consent(Pipelines pipelines, List<String> recipients) throws Exception {
         MimeMessage message = parse(pipelines.raw);
-        Classification classification = pipelines.labellingClassifier.classify(message);
-        pipelines.firewall.decide(Optional.of("alice@agency.example"), RECIPIENTS, classification, pipelines.policyView);
+        boolean clientMail = recipients.stream().anyMatch(recipient -> !pipelines.consentView.rolesOf(recipient).isEmpty());
+        Classification classification = pipelines.labellingClassifier.classify(message, clientMail);
+        pipelines.firewall.decide(Optional.of("alice@agency.example"), recipients, classification, pipelines.policyView);
         DeclaredPurpose purpose = DeclaredPurpose.from(Optional.ofNullable(message.getSubject()), List.of(), List.of(),
             pipelines.consent.config().templates());
-        return pipelines.consent.decide(RECIPIENTS, classification.clientIds(), classification.contentLabels(), purpose,
-            Optional.empty(), pipelines.consentView, TODAY);
+        return pipelines.consent.decide(recipients, classification.clientIds(),
+            clientMail ? classification.contentLabels() : ContentLabels.notChecked(), purpose, Optional.empty(), pipelines.consentView, TODAY);
     }
 
     private static MimeMessage parse(byte[] raw) throws Exception {

@@ -17,12 +17,14 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
+import org.caseguard.core.consent.ConsentView;
 import org.caseguard.core.consent.ContentLabeler;
 import org.caseguard.core.consent.content.RuleBasedContentLabeler;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.detect.ClassifierConfig;
 import org.caseguard.core.detect.DefaultMessageClassifier;
 import org.caseguard.core.detect.UnclassifiableMessageException;
+import org.caseguard.core.registry.RegistryCache;
 import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.matchers.CaseguardAttributes;
 import org.slf4j.Logger;
@@ -37,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * {@code dobProximity}, {@code markTokens}, {@code markHeader}, {@code maxDepth}, {@code maxAttachmentChars};
  * {@code contentLabels} (consent profile, CN-6..CN-10): {@code none} (default), {@code default} (the rules shipped in
  * the jar), or a rules file ({@code file://conf/...} under James's directory, or an absolute path); the labels are
- * computed in the same pass and recorded as {@code caseguard.contentLabels}.</p>
+ * computed in the same pass and recorded as {@code caseguard.contentLabels}, for mail whose envelope sender or a
+ * recipient is a client address in the consent registry (only that mail is judged on them; the labeler costs about as
+ * much as the detection, so other mail is spared it). Mail that reaches a client address only later, through an alias
+ * or forward, has no labels, and the consent decision refuses it to the client (CN-8, not checked).</p>
  */
 public class ClassifyMessage extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClassifyMessage.class);
@@ -49,6 +54,7 @@ public class ClassifyMessage extends GenericMailet {
     private final ConfiguredFiles files;
     private DefaultMessageClassifier classifier;
     private boolean labelsContent;
+    private final RegistryCache<ConsentView> consentView;
     private String unclassifiableProcessor;
 
     @Inject
@@ -64,6 +70,7 @@ public class ClassifyMessage extends GenericMailet {
         this.registry = registry;
         this.metricFactory = metricFactory;
         this.files = files;
+        this.consentView = new RegistryCache<>(registry::version, () -> ConsentView.of(registry.consents().all()));
     }
 
     @Override
@@ -116,9 +123,10 @@ public class ClassifyMessage extends GenericMailet {
         String key = UUID.randomUUID().toString();
         CaseguardAttributes.setMessageKey(mail, key);
         try {
-            Classification classification = classifier.classify(mail.getMessage());
+            boolean label = labelsContent && isClientMail(mail);
+            Classification classification = classifier.classify(mail.getMessage(), label);
             CaseguardAttributes.setClassification(mail, classification);
-            if (labelsContent) {
+            if (label) {
                 CaseguardAttributes.setContentLabels(mail, classification.contentLabels());
             }
             metricFactory.generate("caseguard.TAG-1." + classification.sensitivity().wire()).increment();
@@ -129,6 +137,24 @@ public class ClassifyMessage extends GenericMailet {
             mail.setAttribute(new Attribute(CaseguardAttributes.UNCLASSIFIABLE, AttributeValue.of(reasonCode(e))));
             mail.setState(unclassifiableProcessor);
         }
+    }
+
+    /** The envelope sender, a recipient, or a From address (AnswerClientMail recognises clients by it too) is a client's. */
+    private boolean isClientMail(Mail mail) throws MessagingException {
+        ConsentView view = consentView.get();
+        if (mail.getMaybeSender().asOptional().filter(sender -> !view.rolesOf(sender.asString()).isEmpty()).isPresent()
+            || mail.getRecipients().stream().anyMatch(recipient -> !view.rolesOf(recipient.asString()).isEmpty())) {
+            return true;
+        }
+        javax.mail.Address[] from;
+        try {
+            from = mail.getMessage().getFrom();
+        } catch (javax.mail.internet.AddressException unparsable) {
+            return true; // cannot tell: label it
+        }
+        return from != null && java.util.Arrays.stream(from)
+            .anyMatch(address -> address instanceof javax.mail.internet.InternetAddress internet
+                && !view.rolesOf(internet.getAddress()).isEmpty());
     }
 
     /** The exception's class only: its message might quote the content it choked on. */

@@ -107,7 +107,7 @@ public class DecideConsentPolicy extends GenericMailet {
             .orElseThrow(() -> new MessagingException("TAG-1: mail " + key + " reached the consent decision unclassified"));
         List<String> recipients = mail.getRecipients().stream().map(MailAddress::asString).toList();
         ConsentDecision decision = policy.decide(recipients, classification.clientIds(),
-            CaseguardAttributes.contentLabels(mail).orElse(ContentLabels.none()),
+            CaseguardAttributes.contentLabels(mail).orElse(ContentLabels.notChecked()),
             declaredPurpose(mail.getMessage()), CaseguardAttributes.autoReply(mail), consentView.get(), LocalDate.now(clock.withZone(zone)));
         if (decision.verdicts().isEmpty()) {
             return;

@@ -60,6 +60,40 @@ class ClassifyMessageTest {
         assertThat(metrics.countFor("caseguard.TAG-1.case")).isEqualTo(1);
     }
 
+    private void consentFor(String clientId, String address) {
+        registry.consents().put(new org.caseguard.core.consent.ConsentRecord(clientId, java.util.Optional.empty(), java.util.Optional.empty(),
+            java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(address), false,
+            org.caseguard.core.consent.ConsentGiver.CLIENT, java.util.Optional.empty(), java.util.Set.of(), java.util.List.of(),
+            java.util.Optional.empty(), java.util.Optional.empty()), "test");
+    }
+
+    @Test
+    void contentOfMailToOrFromAClientIsLabelledInTheSamePassOtherMailIsNot() throws Exception {
+        consentFor("C-1", "maria@mail.test");
+        ClassifyMessage mailet = mailet("unclassifiableProcessor", "held", "contentLabels", "default");
+        String diagnosis = "Based on your symptoms you have major depressive disorder and we should increase your sertraline dose.";
+
+        FakeMail toClient = FakeMail.builder().name("a").sender("alice@agency.example").recipients("maria@mail.test")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Visit").setText(diagnosis)).build();
+        FakeMail fromClientByHeaderOnly = FakeMail.builder().name("b").sender("bounces+123@forwarder.test").recipients("alice@agency.example")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().addFrom("maria@mail.test").setSubject("Hi").setText(diagnosis)).build();
+        FakeMail internal = FakeMail.builder().name("c").sender("alice@agency.example").recipients("bob@agency.example")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("Visit").setText(diagnosis)).build();
+        mailet.service(toClient);
+        mailet.service(fromClientByHeaderOnly);
+        mailet.service(internal);
+
+        assertThat(CaseguardAttributes.contentLabels(toClient).orElseThrow().has(org.caseguard.core.consent.ContentLabel.DIAGNOSIS_TREATMENT)).isTrue();
+        assertThat(CaseguardAttributes.contentLabels(fromClientByHeaderOnly)).isPresent();
+        assertThat(CaseguardAttributes.contentLabels(internal)).isEmpty();
+    }
+
+    @Test
+    void contentLabelsParameterNamesWhatIsAllowed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mailet("unclassifiableProcessor", "held", "contentLabels", "/no/such/rules.properties"))
+            .hasMessageContaining("'contentLabels'");
+    }
+
     @Test
     void tag1OrdinaryMailIsNone() throws Exception {
         FakeMail mail = mail(MimeMessageBuilder.mimeMessageBuilder().setSubject("Lunch").setText("Pizza on Friday?"));

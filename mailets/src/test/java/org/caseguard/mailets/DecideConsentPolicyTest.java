@@ -130,11 +130,11 @@ class DecideConsentPolicyTest {
     }
 
     @Test
-    void withoutContentLabelsTheContentCannotSupportThePurposeSoCn7Refuses() throws Exception {
+    void cn8MailWhoseContentNoLabelerCheckedIsRefusedToClients() throws Exception {
         FakeMail mail = mail("Visit [purpose: scheduling]", SCHEDULING, Map.of(MARIA, "none:deliver"), MARIA);
         mail.removeAttribute(CaseguardAttributes.CONTENT_LABELS);
         mailet().service(mail);
-        assertThat(CaseguardAttributes.verdicts(mail).get(MARIA).wire()).isEqualTo("CN-7:refuse");
+        assertThat(CaseguardAttributes.verdicts(mail).get(MARIA).wire()).isEqualTo("CN-8:refuse");
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.caseguard.core.rules.RuleMode;
  *     preferred, form signed by both, effective, not expired, not revoked);</li>
  * <li>CN-5: a message concerning two or more clients (by recipients and by content) is refused to every client recipient;</li>
  * <li>CN-9: privacy-rights requests are not served by email;</li>
- * <li>CN-8: diagnosis or treatment content is refused;</li>
+ * <li>CN-8: diagnosis or treatment content is refused, and so is content no labeler checked;</li>
  * <li>CN-7: a permitted purpose must be declared, be permitted for this client, and match the content.</li>
  * </ol>
  * A recipient that passes is delivered under CN-1 and only encrypted (CN-1d): it is put in
@@ -110,6 +110,10 @@ public final class ConsentPolicy {
         }
         if (clientCount > 1 && enforced(RuleId.CN_5)) {
             return Judgement.refuse(RuleId.CN_5, "the message concerns more than one client");
+        }
+        if (!labels.checked() && enforced(RuleId.CN_8)) {
+            return Judgement.refuse(RuleId.CN_8, "the content was not checked for diagnosis or treatment (the message reached this "
+                + "client address through a forward or alias); send it to the client's address directly");
         }
         if (labels.has(ContentLabel.PRIVACY_RIGHTS_REQUEST) && enforced(RuleId.CN_9)) {
             return Judgement.refuse(RuleId.CN_9);

@@ -88,14 +88,26 @@ public final class DefaultMessageClassifier implements MessageClassifier {
 
     @Override
     public Classification classify(MimeMessage message) throws UnclassifiableMessageException {
-        ExtractedText text = extractor.extract(message);
-        return classify(text);
+        return classify(message, contentLabeler.isPresent());
+    }
+
+    /**
+     * With {@code labelContent} false the content labeler (if any) does not run: it costs about as much as the
+     * detection, and only mail to or from clients needs its labels.
+     */
+    public Classification classify(MimeMessage message, boolean labelContent) throws UnclassifiableMessageException {
+        return classify(extractor.extract(message), labelContent);
     }
 
     /** Classifies already extracted text; {@link #classify(MimeMessage)} is this after one MIME walk. */
     public Classification classify(ExtractedText text) {
+        return classify(text, contentLabeler.isPresent());
+    }
+
+    public Classification classify(ExtractedText text, boolean labelContent) {
+        boolean labelling = labelContent && contentLabeler.isPresent();
         RegistryIndex registry = currentIndex();
-        Findings findings = new Findings(registry);
+        Findings findings = new Findings(registry, labelling);
         findings.scan(text.subject(), true);
         for (String segment : text.segments()) {
             findings.scan(segment, false);
@@ -107,7 +119,7 @@ public final class DefaultMessageClassifier implements MessageClassifier {
             }
         }
         Classification classification = findings.toClassification(marks);
-        if (contentLabeler.isPresent()) {
+        if (labelling) {
             classification = classification.withContentLabels(
                 contentLabeler.get().label(findings.normalizedSubject, findings.normalizedSegments));
         }
@@ -165,8 +177,11 @@ public final class DefaultMessageClassifier implements MessageClassifier {
         private String normalizedSubject = "";
         private final List<String> normalizedSegments = new ArrayList<>();
 
-        Findings(RegistryIndex registry) {
+        private final boolean keepSegments;
+
+        Findings(RegistryIndex registry, boolean keepSegments) {
             this.registry = registry;
+            this.keepSegments = keepSegments;
         }
 
         void scan(String segment, boolean subject) {
@@ -176,7 +191,7 @@ public final class DefaultMessageClassifier implements MessageClassifier {
             String normalized = TextNormalizer.normalize(segment);
             if (subject) {
                 normalizedSubject = normalized;
-            } else if (contentLabeler.isPresent()) {
+            } else if (keepSegments) {
                 normalizedSegments.add(normalized);
             }
             TokenGroups groups = TokenGroups.of(normalized);

@@ -124,6 +124,13 @@ class ConsentPolicyTest {
     }
 
     @Test
+    void cn8ContentThatNoLabelerCheckedIsRefused() {
+        ConsentDecision decision = decide(List.of("maria@mail.test"), Set.of("C-1"), ContentLabels.notChecked(), DECLARED_SCHEDULING);
+        assertThat(only(decision).wire()).isEqualTo("CN-8:refuse");
+        assertThat(decision.reasons().get("maria@mail.test")).singleElement().asString().contains("not checked");
+    }
+
+    @Test
     void cn9ServingAPrivacyRightsRequestByEmailIsRefused() {
         ContentLabels labels = new ContentLabels(Map.of(ContentLabel.PRIVACY_RIGHTS_REQUEST, List.of("p"), ContentLabel.SCHEDULING, List.of("s")));
         assertThat(only(decide(List.of("maria@mail.test"), Set.of("C-1"), labels, DECLARED_SCHEDULING)).wire()).isEqualTo("CN-9:refuse");
