@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * the jar), or a rules file ({@code file://conf/...} under James's directory, or an absolute path); the labels are
  * computed in the same pass and recorded as {@code caseguard.contentLabels}, for mail whose envelope sender or a
  * recipient is a client address in the consent registry (only that mail is judged on them; the labeler costs about as
- * much as the detection, so other mail is spared it). Mail that reaches a client address only later, through an alias
- * or forward, has no labels, and the consent decision refuses it to the client (CN-8, not checked).</p>
+ * much as the detection, so other mail is spared it). A forward to an outside address is re-sent through root by
+ * James's RecipientRewriteTable and so classified again for where it goes; should mail still reach a client address
+ * without labels, the consent decision refuses it to the client (CN-8, not checked).</p>
  */
 public class ClassifyMessage extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClassifyMessage.class);

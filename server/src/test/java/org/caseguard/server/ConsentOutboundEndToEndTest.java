@@ -195,4 +195,18 @@ class ConsentOutboundEndToEndTest {
             "Hi Dana, as you requested, attached is a copy of your medical records and the accounting of disclosures.", DANA);
         outcomes.assertRefused(ALICE, messageId, DANA, "CN-9");
     }
+
+    @Test
+    void cn8MailForwardedToAClientIsJudgedOnItsContentWhereItReallyGoes() throws Exception {
+        // James's RecipientRewriteTable re-sends mail for a forward outside through the root processor, so the
+        // forwarded copy is classified and labelled for the client it now goes to (and refused for its content).
+        fixture.admin().put("/address/forwards/" + BOB + "/targets/" + DANA).then().statusCode(204);
+        try {
+            String messageId = send("Your appointment [purpose: appointment-reminder]", REMINDER
+                + " Based on your symptoms I believe you have major depressive disorder.", BOB);
+            outcomes.assertRefused(ALICE, messageId, DANA, "CN-8");
+        } finally {
+            fixture.admin().delete("/address/forwards/" + BOB + "/targets/" + DANA).then().statusCode(204);
+        }
+    }
 }
