@@ -172,4 +172,17 @@ class ConsentRoutesEndToEndTest {
         as("sync-job").body("x").post("/caseguard/consents/import?format=xml").then().statusCode(400)
             .body("message", containsString("\"format\": must be jsonl or csv"));
     }
+
+    @Test
+    void eligibilityAnswersForAnyInstantAndRejectsABadInstantOrZoneNamingIt() {
+        registerClient("C-ELIG");
+        fixture.admin().get("/caseguard/consents/C-ELIG/eligibility").then().statusCode(200)
+            .body("allowed", equalTo(false))
+            .body("unmet.condition", org.hamcrest.Matchers.contains("no-consent-record"));
+        fixture.admin().queryParam("zone", "Mars/Olympus").get("/caseguard/consents/C-ELIG/eligibility").then().statusCode(400)
+            .body("message", containsString("\"zone\""));
+        fixture.admin().queryParam("at", "yesterday").get("/caseguard/consents/C-ELIG/eligibility").then().statusCode(400)
+            .body("message", containsString("\"at\""));
+        fixture.admin().get("/caseguard/consents/C-NOBODY/eligibility").then().statusCode(404);
+    }
 }
