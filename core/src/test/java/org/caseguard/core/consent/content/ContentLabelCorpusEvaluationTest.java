@@ -41,7 +41,22 @@ class ContentLabelCorpusEvaluationTest {
         floor(soft, heldOut, TREATMENT_INSTRUCTION_REMINDER, 0.78, 0.78);
         floor(soft, heldOut, FACTUAL_INFORMATION, 0.76, 0.99);
         floor(soft, heldOut, PRIVACY_RIGHTS_REQUEST, 0.99, 0.99);
-        floor(soft, heldOut, CRISIS, 0.99, 0.38);
+        floor(soft, heldOut, CRISIS, 0.99, 0.76);
+        soft.assertAll();
+    }
+
+    /**
+     * CN-6: the crisis label on its own held-out set (50 emergent messages, mostly indirect, and 50 hard negatives),
+     * written and committed before the crisis rules were reworked; the floors are the measured values rounded down.
+     * The crisis development set is what the rules were tuned on.
+     */
+    @Test
+    void crisisHeldOutSetKeepsItsMeasuredFloors() {
+        LabelScores crisis = score("crisis-heldout");
+        assertThat(crisis.messages).isGreaterThanOrEqualTo(100);
+        SoftAssertions soft = new SoftAssertions();
+        floor(soft, crisis, CRISIS, 0.99, 0.76);
+        floor(soft, score("crisis-dev"), CRISIS, 0.95, 0.88);
         soft.assertAll();
     }
 
