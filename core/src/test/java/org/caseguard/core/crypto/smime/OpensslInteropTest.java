@@ -1,0 +1,136 @@
+package org.caseguard.core.crypto.smime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ENC-1, ENC-3 interop with an independent implementation: messages caseguard encrypts are decrypted by
+ * {@code openssl cms} with the recipient's key and with the escrow key, and messages it signs verify with
+ * {@code openssl cms -verify}. Skipped, saying so, only where openssl is not installed (CI installs it).
+ */
+class OpensslInteropTest {
+    private static final String BODY = "Hi Dana, this is a reminder of your appointment on Tuesday at 10:00.";
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void requireOpenssl() throws Exception {
+        boolean present;
+        try {
+            present = new ProcessBuilder("openssl", "version").start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            present = false;
+        }
+        Assumptions.assumeTrue(present, "openssl is not installed: the interop tests need the real binary (.ci/run installs it)");
+    }
+
+    private static MimeMessage plainMessage() throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom("alice@agency.example");
+        message.setRecipients(javax.mail.Message.RecipientType.TO, "dana@mail.test");
+        message.setSubject("Your appointment");
+        message.setText(BODY, "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = directory.resolve(name);
+        Files.writeString(file, content, StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    private Path write(String name, MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        Path file = directory.resolve(name);
+        Files.write(file, out.toByteArray());
+        return file;
+    }
+
+    private static String openssl(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("openssl %s: %s", String.join(" ", arguments), output).isZero();
+        return output;
+    }
+
+    @Test
+    void enc1OpensslDecryptsWithTheRecipientKeyAndWithTheEscrowKeyForOaepAndPkcs1() throws Exception {
+        TestCertificates client = TestCertificates.rsa("dana@mail.test");
+        TestCertificates escrow = TestCertificates.rsa("escrow@agency.example");
+        for (SmimeEncryptor.KeyTransport transport : SmimeEncryptor.KeyTransport.values()) {
+            MimeMessage encrypted = new SmimeEncryptor(transport).encrypt(plainMessage(), client.certificate(), escrow.certificate());
+            assertThat(encrypted.getContentType()).startsWith("application/pkcs7-mime").contains("enveloped-data");
+            assertThat(encrypted.getSubject()).isEqualTo("Your appointment");
+            Path mail = write("encrypted-" + transport + ".eml", encrypted);
+            assertThat(Files.readString(mail, StandardCharsets.ISO_8859_1)).doesNotContain("appointment on Tuesday");
+
+            for (TestCertificates reader : List.of(client, escrow)) {
+                String decrypted = openssl("cms", "-decrypt", "-in", mail.toString(),
+                    "-recip", write("cert.pem", reader.certificatePem()).toString(),
+                    "-inkey", write("key.pem", reader.keyPem()).toString());
+                assertThat(decrypted).as(transport + " opened by " + reader.certificate().getSubjectX500Principal()).contains(BODY);
+            }
+        }
+    }
+
+    @Test
+    void enc1SomeoneElsesKeyCannotOpenIt() throws Exception {
+        TestCertificates client = TestCertificates.rsa("dana@mail.test");
+        TestCertificates escrow = TestCertificates.rsa("escrow@agency.example");
+        TestCertificates stranger = TestCertificates.rsa("lee@mail.test");
+        Path mail = write("encrypted.eml", new SmimeEncryptor(SmimeEncryptor.KeyTransport.RSA_OAEP_SHA256)
+            .encrypt(plainMessage(), client.certificate(), escrow.certificate()));
+        Process process = new ProcessBuilder("openssl", "cms", "-decrypt", "-in", mail.toString(),
+            "-recip", write("cert.pem", stranger.certificatePem()).toString(), "-inkey", write("key.pem", stranger.keyPem()).toString())
+            .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output).doesNotContain(BODY);
+    }
+
+    @Test
+    void enc3OpensslVerifiesTheDetachedSignatureForRsaAndEcdsaKeys() throws Exception {
+        for (TestCertificates agency : List.of(TestCertificates.rsa("alice@agency.example"), TestCertificates.ec("alice@agency.example"))) {
+            MimeMessage signed = new SmimeSigner(agency.keys().getPrivate(), agency.certificate()).sign(plainMessage());
+            assertThat(signed.getContentType()).startsWith("multipart/signed").contains("application/pkcs7-signature").contains("sha-256");
+            Path mail = write("signed.eml", signed);
+            String verified = openssl("cms", "-verify", "-in", mail.toString(), "-CAfile", write("ca.pem", agency.certificatePem()).toString());
+            assertThat(verified).contains(BODY);
+        }
+    }
+
+    @Test
+    void enc3ATamperedSignedMessageFailsOpensslVerification() throws Exception {
+        TestCertificates agency = TestCertificates.rsa("alice@agency.example");
+        Path mail = write("signed.eml", new SmimeSigner(agency.keys().getPrivate(), agency.certificate()).sign(plainMessage()));
+        Files.writeString(mail, Files.readString(mail, StandardCharsets.ISO_8859_1).replace("Tuesday", "Thursday"), StandardCharsets.ISO_8859_1);
+        Process process = new ProcessBuilder("openssl", "cms", "-verify", "-in", mail.toString(),
+            "-CAfile", write("ca.pem", agency.certificatePem()).toString()).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        process.waitFor(60, TimeUnit.SECONDS);
+        assertThat(process.exitValue()).isNotZero();
+    }
+}
