@@ -133,4 +133,74 @@ class OpensslInteropTest {
         process.waitFor(60, TimeUnit.SECONDS);
         assertThat(process.exitValue()).isNotZero();
     }
+
+    private MimeMessage read(Path file) throws Exception {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+    }
+
+    private Path plainFile() throws Exception {
+        return write("plain.eml", plainMessage());
+    }
+
+    @Test
+    void enc4MailThatOpensslEncryptedToTheAgencyIsDecryptedForRsaOaepAndPkcs1() throws Exception {
+        TestCertificates agency = TestCertificates.rsa("intake@agency.example");
+        Path cert = write("agency.pem", agency.certificatePem());
+        for (List<String> options : List.<List<String>>of(List.of(), List.of("-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256"))) {
+            Path encrypted = directory.resolve("from-openssl.eml");
+            List<String> command = new ArrayList<>(List.of("cms", "-encrypt", "-aes256", "-in", plainFile().toString(), "-out",
+                encrypted.toString(), "-from", "dana@mail.test", "-to", "intake@agency.example", "-subject", "Your appointment",
+                "-recip", cert.toString()));
+            command.addAll(options);
+            openssl(command.toArray(String[]::new));
+
+            MimeMessage decrypted = new SmimeDecryptor(agency.keys().getPrivate(), agency.certificate()).decrypt(read(encrypted)).orElseThrow();
+            assertThat(decrypted.getSubject()).isEqualTo("Your appointment");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            decrypted.writeTo(out);
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("options " + options).contains(BODY);
+        }
+    }
+
+    @Test
+    void enc4MailForAnotherKeyIsNotOpenedAndLeftAsReceived() throws Exception {
+        TestCertificates agency = TestCertificates.rsa("intake@agency.example");
+        TestCertificates other = TestCertificates.rsa("someone@else.test");
+        Path encrypted = directory.resolve("for-other.eml");
+        openssl("cms", "-encrypt", "-aes256", "-in", plainFile().toString(), "-out", encrypted.toString(),
+            "-recip", write("other.pem", other.certificatePem()).toString());
+        assertThat(new SmimeDecryptor(agency.keys().getPrivate(), agency.certificate()).decrypt(read(encrypted))).isEmpty();
+    }
+
+    @Test
+    void enc4SignaturesMadeByOpensslVerifyForRsaAndEcdsaAndAChangeIsReported() throws Exception {
+        for (TestCertificates outsider : List.of(TestCertificates.rsa("court@county.test"), TestCertificates.ec("court@county.test"))) {
+            Path signed = directory.resolve("signed-by-openssl.eml");
+            openssl("cms", "-sign", "-in", plainFile().toString(), "-out", signed.toString(), "-md", "sha256",
+                "-signer", write("signer.pem", outsider.certificatePem()).toString(), "-inkey", write("signer-key.pem", outsider.keyPem()).toString(),
+                "-from", "court@county.test", "-to", "intake@agency.example", "-subject", "Order");
+            SignatureCheck check = new SmimeVerifier().verify(read(signed));
+            assertThat(check.valid()).as(check.reason()).isTrue();
+            assertThat(check.signer().orElseThrow().getSubjectX500Principal().getName()).contains("court@county.test");
+
+            Files.writeString(signed, Files.readString(signed, StandardCharsets.ISO_8859_1).replace("Tuesday", "Thursday"), StandardCharsets.ISO_8859_1);
+            SignatureCheck changed = new SmimeVerifier().verify(read(signed));
+            assertThat(changed.signed()).isTrue();
+            assertThat(changed.valid()).isFalse();
+            assertThat(changed.reason()).contains("changed after signing");
+        }
+    }
+
+    @Test
+    void enc4CaseguardReadsBackWhatItEncryptedAndSigned() throws Exception {
+        TestCertificates agency = TestCertificates.rsa("alice@agency.example");
+        TestCertificates escrow = TestCertificates.rsa("escrow@agency.example");
+        MimeMessage signed = new SmimeSigner(agency.keys().getPrivate(), agency.certificate()).sign(plainMessage());
+        assertThat(new SmimeVerifier().verify(read(write("signed.eml", signed))).valid()).isTrue();
+        MimeMessage encrypted = new SmimeEncryptor(SmimeEncryptor.KeyTransport.RSA_OAEP_SHA256).encrypt(plainMessage(), agency.certificate(), escrow.certificate());
+        MimeMessage opened = new SmimeDecryptor(escrow.keys().getPrivate(), escrow.certificate()).decrypt(read(write("enc.eml", encrypted))).orElseThrow();
+        assertThat((String) opened.getContent()).contains(BODY);
+    }
 }

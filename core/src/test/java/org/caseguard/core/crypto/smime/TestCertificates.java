@@ -55,8 +55,9 @@ record TestCertificates(KeyPair keys, X509Certificate certificate) {
         return pem(certificate);
     }
 
+    /** PKCS#8 ("PRIVATE KEY"), which openssl reads for RSA and EC alike. */
     String keyPem() throws Exception {
-        return pem(keys.getPrivate());
+        return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(keys.getPrivate(), null));
     }
 
     private static String pem(Object object) throws Exception {
