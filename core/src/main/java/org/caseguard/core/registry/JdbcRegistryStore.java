@@ -33,10 +33,12 @@ public final class JdbcRegistryStore implements RegistryStore {
     private final JdbcConsentStore consents;
     private final org.caseguard.core.autoreply.AutoReplyLedger autoReplies;
 
+    private final JdbcCertificateStore certificates;
     public JdbcRegistryStore(DataSource dataSource, AutoCloseable onClose) {
         this.dataSource = dataSource;
         this.onClose = onClose;
         this.consents = new JdbcConsentStore(dataSource);
+        this.certificates = new JdbcCertificateStore(dataSource);
         this.autoReplies = new org.caseguard.core.autoreply.JdbcAutoReplyLedger(dataSource);
     }
 
@@ -413,6 +415,11 @@ public final class JdbcRegistryStore implements RegistryStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public org.caseguard.core.crypto.CertificateStore certificates() {
+        return certificates;
     }
 
     @Override

@@ -54,6 +54,9 @@ public interface RegistryStore extends AutoCloseable {
     /** The consent registry (CN rules) in the same database, sharing {@link #version()}. */
     org.caseguard.core.consent.ConsentStore consents();
 
+    /** The S/MIME certificates (ENC-1, ENC-2) in the same database, sharing {@link #version()}. */
+    org.caseguard.core.crypto.CertificateStore certificates();
+
     /** The RFC 3834 reply ledger (CN-6, CN-10, OPS-2) in the same database. */
     org.caseguard.core.autoreply.AutoReplyLedger autoReplies();
 
