@@ -1,7 +1,9 @@
 package org.caseguard.mailets.webadmin;
 
+import static org.caseguard.mailets.webadmin.RouteResponses.actor;
 import static org.caseguard.mailets.webadmin.RouteResponses.badRequest;
 import static org.caseguard.mailets.webadmin.RouteResponses.noContent;
+import static org.caseguard.mailets.webadmin.RouteResponses.notFound;
 import static org.caseguard.mailets.webadmin.RouteResponses.page;
 import static org.caseguard.mailets.webadmin.RouteResponses.validated;
 
@@ -47,8 +49,7 @@ import spark.Service;
  */
 public class ConsentRoutes implements Routes {
     public static final String BASE = "/caseguard/consents";
-    public static final String ACTOR_HEADER = "X-Caseguard-Actor";
-    private static final int MAX_ACTOR = 200;
+    public static final String ACTOR_HEADER = RouteResponses.ACTOR_HEADER;
 
     private final RegistryStore registry;
     private final ConsentStore consents;
@@ -151,16 +152,6 @@ public class ConsentRoutes implements Routes {
         }
     }
 
-    /** Who makes the change, for the history. With JWT enabled, set it to the token's subject. */
-    private static String actor(Request request) {
-        String actor = request.headers(ACTOR_HEADER);
-        if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR || actor.chars().anyMatch(Character::isISOControl)) {
-            throw badRequest("\"" + ACTOR_HEADER + "\": header is required on every change: who makes it (1 to " + MAX_ACTOR
-                + " printable characters; with JWT, the token's subject)");
-        }
-        return actor.trim();
-    }
-
     /**
      * {@code asOf}: an ISO instant ({@code 2025-03-01T14:00:00Z}, or with an offset), or a date, meaning the end of
      * that day in UTC (the last state the registry held that day).
@@ -193,10 +184,6 @@ public class ConsentRoutes implements Routes {
         view.put("oldValue", change.oldValue().orElse(null));
         view.put("newValue", change.newValue().orElse(null));
         return view;
-    }
-
-    private static HaltException notFound(String message) {
-        return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorType.NOT_FOUND).message(message).haltError();
     }
 
     private static ZoneId zone(Request request) {

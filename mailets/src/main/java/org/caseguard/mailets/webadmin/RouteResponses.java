@@ -55,6 +55,23 @@ final class RouteResponses {
         return "";
     }
 
+    static final String ACTOR_HEADER = "X-Caseguard-Actor";
+    private static final int MAX_ACTOR = 200;
+
+    /** Who makes the change, for the history. With JWT enabled, set it to the token's subject. */
+    static String actor(Request request) {
+        String actor = request.headers(ACTOR_HEADER);
+        if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR || actor.chars().anyMatch(Character::isISOControl)) {
+            throw badRequest("\"" + ACTOR_HEADER + "\": header is required on every change: who makes it (1 to " + MAX_ACTOR
+                + " printable characters; with JWT, the token's subject)");
+        }
+        return actor.trim();
+    }
+
+    static HaltException notFound(String message) {
+        return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorType.NOT_FOUND).message(message).haltError();
+    }
+
     static HaltException badRequest(String message) {
         return ErrorResponder.builder().statusCode(HttpStatus.BAD_REQUEST_400).type(ErrorType.INVALID_ARGUMENT).message(message).haltError();
     }
