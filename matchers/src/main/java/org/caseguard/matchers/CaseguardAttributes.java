@@ -153,6 +153,11 @@ public final class CaseguardAttributes {
             .orElse(Map.of());
     }
 
+    /** {@link #wrap} for other stages' own attributes. */
+    public static AttributeValue<?> wrapValue(Object value) {
+        return wrap(value);
+    }
+
     /** Wraps plain strings, numbers, booleans, lists and maps, at any depth, as James AttributeValues. */
     static AttributeValue<?> wrap(Object value) {
         if (value instanceof Map<?, ?> map) {
