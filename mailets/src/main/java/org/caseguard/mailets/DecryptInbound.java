@@ -89,6 +89,7 @@ public class DecryptInbound extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         MimeMessage message = mail.getMessage();
+        String messageId = message.getMessageID();
         boolean forged = message.getHeader(HEADER) != null;
         if (forged) {
             message.removeHeader(HEADER);
@@ -105,7 +106,6 @@ public class DecryptInbound extends GenericMailet {
             result.put("decrypted", opened.isPresent());
             if (opened.isPresent()) {
                 message = opened.get();
-                mail.setMessage(message);
             }
         }
         SignatureCheck signature = new SmimeVerifier().verify(message);
@@ -118,10 +118,22 @@ public class DecryptInbound extends GenericMailet {
         if (!result.isEmpty()) {
             mail.setAttribute(new Attribute(ATTRIBUTE, CaseguardAttributes.wrapValue(result)));
             message.setHeader(HEADER, header(result));
-            message.saveChanges();
+            saveKeepingMessageId(message, messageId);
+            if (message != mail.getMessage()) {
+                // Last: James copies a message it is given, so changes after setMessage would be lost.
+                mail.setMessage(message);
+            }
             LOGGER.info("caseguard smime key={} rule=ENC-4 {}", CaseguardAttributes.messageKey(mail), header(result));
         } else if (forged) {
-            message.saveChanges();
+            saveKeepingMessageId(message, messageId);
+        }
+    }
+
+    /** saveChanges() gives a message built in memory (the decrypted one) a new Message-ID; replies thread on the old one. */
+    private static void saveKeepingMessageId(MimeMessage message, String messageId) throws MessagingException {
+        message.saveChanges();
+        if (messageId != null && !messageId.equals(message.getMessageID())) {
+            message.setHeader("Message-ID", messageId);
         }
     }
 

@@ -88,9 +88,21 @@ class ConsentEncryptionEndToEndTest {
         dana = party(DANA);
         Path escrowFile = keys.resolve("escrow.pem");
         Files.writeString(escrowFile, escrow.pem());
+        // The agency's own key for inbound S/MIME (ENC-4): here the escrow key, in a PKCS#12 with its password in a file.
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("agency", escrow.keys().getPrivate(), "p12-pass".toCharArray(), new java.security.cert.Certificate[] {escrow.certificate()});
+        Path keystore = keys.resolve("agency.p12");
+        try (java.io.OutputStream out = Files.newOutputStream(keystore)) {
+            store.store(out, "p12-pass".toCharArray());
+        }
+        Path passwordFile = keys.resolve("p12-password");
+        Files.writeString(passwordFile, "p12-pass\n");
         fixture = PipelineFixture.start(workingDirectory, CaseguardProfile.CONSENT, xml -> xml.replace(
             "<!-- <escrowCertificate>file://conf/smime/escrow.pem</escrowCertificate> -->",
-            "<escrowCertificate>" + escrowFile + "</escrowCertificate>"));
+            "<escrowCertificate>" + escrowFile + "</escrowCertificate>").replaceAll(
+            "<!-- <keystore>file://conf/smime/agency.p12</keystore>\\s*<keystorePasswordEnv>CASEGUARD_SMIME_PASSWORD</keystorePasswordEnv> -->",
+            "<keystore>" + keystore + "</keystore><keystorePasswordFile>" + passwordFile + "</keystorePasswordFile>"));
         outcomes = new Outcomes(fixture);
         ConsentOutboundEndToEndTest.fixture = fixture;
         ConsentOutboundEndToEndTest.client("C-3001", "Dana", "Okafor", "1988-04-12", "2025-MH-00301");
@@ -142,5 +154,25 @@ class ConsentEncryptionEndToEndTest {
         fixture.admin().header("X-Caseguard-Actor", "admin").put("/caseguard/certificates/00FF/pin").then().statusCode(404);
         fixture.admin().queryParam("address", DANA).get("/caseguard/certificates/resolve").then().statusCode(200)
             .body("usable", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void enc4EncryptedMailFromAClientIsOpenedBeforeItIsScannedSoItsPrivacyRequestIsRecognised() throws Exception {
+        MimeMessage plain = new MimeMessage(Session.getInstance(new Properties()));
+        plain.setFrom(DANA);
+        plain.setRecipients(javax.mail.Message.RecipientType.TO, ALICE);
+        plain.setSubject("request");
+        plain.setText("Hello, I would like to get a copy of my medical records please.", "UTF-8");
+        String messageId = Messages.uniqueId();
+        plain.setHeader("Message-ID", messageId);
+        MimeMessage encrypted = new org.caseguard.core.crypto.smime.SmimeEncryptor(
+            org.caseguard.core.crypto.smime.SmimeEncryptor.KeyTransport.RSA_OAEP_SHA256).encrypt(plain, escrow.certificate(), dana.certificate());
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        encrypted.writeTo(raw);
+        fixture.mail.sendFromOutside(DANA, raw.toString(StandardCharsets.ISO_8859_1), ALICE);
+
+        String delivered = outcomes.assertDeliveredInside(ALICE, messageId);
+        assertThat(delivered).contains("X-Caseguard-Smime: decrypted").contains("copy of my medical records")
+            .contains("X-Caseguard-Privacy-Request: yes");
     }
 }

@@ -48,6 +48,7 @@ public final class SmimeEncryptor {
     }
 
     public MimeMessage encrypt(MimeMessage message, X509Certificate recipient, X509Certificate escrow) throws MessagingException {
+        String[] messageId = message.getHeader("Message-ID");
         try {
             CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
             generator.addRecipientInfoGenerator(recipientInfo(recipient));
@@ -70,7 +71,6 @@ public final class SmimeEncryptor {
             encrypted.setHeader("Content-Disposition", "attachment; filename=\"smime.p7m\"");
             encrypted.setHeader("Content-Transfer-Encoding", "base64");
             encrypted.saveChanges();
-            String[] messageId = message.getHeader("Message-ID");
             if (messageId != null) {
                 encrypted.setHeader("Message-ID", messageId[0]);
             }

@@ -41,6 +41,7 @@ public final class SmimeSigner {
     }
 
     public MimeMessage sign(MimeMessage message) throws MessagingException {
+        String[] messageId = message.getHeader("Message-ID");
         try {
             byte[] inner = SmimeEncryptor.innerPart(message);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
@@ -71,7 +72,6 @@ public final class SmimeSigner {
             }
             result.setContent(multipart);
             result.saveChanges();
-            String[] messageId = message.getHeader("Message-ID");
             if (messageId != null) {
                 result.setHeader("Message-ID", messageId[0]);
             }
