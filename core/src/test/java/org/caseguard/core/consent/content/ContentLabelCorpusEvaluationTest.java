@@ -41,7 +41,7 @@ class ContentLabelCorpusEvaluationTest {
         floor(soft, heldOut, TREATMENT_INSTRUCTION_REMINDER, 0.78, 0.78);
         floor(soft, heldOut, FACTUAL_INFORMATION, 0.76, 0.99);
         floor(soft, heldOut, PRIVACY_RIGHTS_REQUEST, 0.99, 0.99);
-        floor(soft, heldOut, CRISIS, 0.99, 0.38);
+        floor(soft, heldOut, CRISIS, 0.92, 0.92);
         soft.assertAll();
     }
 
@@ -55,7 +55,7 @@ class ContentLabelCorpusEvaluationTest {
         floor(soft, dev, FACTUAL_INFORMATION, 0.90, 0.95);
         floor(soft, dev, DIAGNOSIS_TREATMENT, 0.99, 0.99);
         floor(soft, dev, PRIVACY_RIGHTS_REQUEST, 0.99, 0.99);
-        floor(soft, dev, CRISIS, 0.97, 0.99);
+        floor(soft, dev, CRISIS, 0.99, 0.99);
         soft.assertAll();
     }
 
