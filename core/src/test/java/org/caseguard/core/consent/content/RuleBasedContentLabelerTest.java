@@ -195,6 +195,20 @@ class RuleBasedContentLabelerTest {
         assertThat(label(RuleBasedContentLabeler.defaults(), body).labels()).contains(ContentLabel.CRISIS);
     }
 
+    /** A client's reply quotes our automatic reply; the quote alone must not make every reply a crisis (CN-6 loop). */
+    @Test
+    void cn6OurOwnAutomaticReplyTextsQuotedInAReplyDoNotFlag() throws Exception {
+        java.util.Properties texts = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/org/caseguard/core/autoreply/auto-reply-texts.properties")) {
+            texts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        String quoted = texts.stringPropertyNames().stream().filter(key -> !key.startsWith("notice."))
+            .map(key -> "> " + texts.getProperty(key).replace("{crisisLine}", "(800) 555-0199"))
+            .reduce("Thanks, see you Thursday.\n", (a, b) -> a + "\n" + b);
+        assertThat(texts.getProperty("crisis")).isNotBlank();
+        assertThat(label(RuleBasedContentLabeler.defaults(), quoted).labels()).doesNotContain(ContentLabel.CRISIS);
+    }
+
     @Test
     void cn6OneWeakCrisisSignalIsNotEnoughButTwoDifferentOnesAre() {
         RuleBasedContentLabeler labeler = RuleBasedContentLabeler.defaults();
