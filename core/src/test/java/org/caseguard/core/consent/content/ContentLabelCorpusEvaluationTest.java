@@ -41,22 +41,21 @@ class ContentLabelCorpusEvaluationTest {
         floor(soft, heldOut, TREATMENT_INSTRUCTION_REMINDER, 0.78, 0.78);
         floor(soft, heldOut, FACTUAL_INFORMATION, 0.76, 0.99);
         floor(soft, heldOut, PRIVACY_RIGHTS_REQUEST, 0.99, 0.99);
-        floor(soft, heldOut, CRISIS, 0.99, 0.76);
+        floor(soft, heldOut, CRISIS, 0.92, 0.92);
         soft.assertAll();
     }
 
     /**
-     * CN-6: the crisis label on its own held-out set (50 emergent messages, mostly indirect, and 50 hard negatives),
-     * written and committed before the crisis rules were reworked; the floors are the measured values rounded down.
-     * The crisis development set is what the rules were tuned on.
+     * CN-6, an independent check of the crisis rules: two crisis sets (50 + 50 and 25 + 15) written by another author
+     * than the shipped crisis rules, which were never tuned on them; the floors are the measured values rounded down.
      */
     @Test
-    void crisisHeldOutSetKeepsItsMeasuredFloors() {
-        LabelScores crisis = score("crisis-heldout");
-        assertThat(crisis.messages).isGreaterThanOrEqualTo(100);
+    void crisisRulesHoldOnSetsWrittenByAnotherAuthor() {
+        LabelScores independent = score("crisis-independent");
+        assertThat(independent.messages).isGreaterThanOrEqualTo(100);
         SoftAssertions soft = new SoftAssertions();
-        floor(soft, crisis, CRISIS, 0.99, 0.76);
-        floor(soft, score("crisis-dev"), CRISIS, 0.95, 0.88);
+        floor(soft, independent, CRISIS, 0.93, 0.88);
+        floor(soft, score("crisis-independent-2"), CRISIS, 0.90, 0.80);
         soft.assertAll();
     }
 
@@ -70,7 +69,7 @@ class ContentLabelCorpusEvaluationTest {
         floor(soft, dev, FACTUAL_INFORMATION, 0.90, 0.95);
         floor(soft, dev, DIAGNOSIS_TREATMENT, 0.99, 0.99);
         floor(soft, dev, PRIVACY_RIGHTS_REQUEST, 0.99, 0.99);
-        floor(soft, dev, CRISIS, 0.97, 0.99);
+        floor(soft, dev, CRISIS, 0.99, 0.99);
         soft.assertAll();
     }
 

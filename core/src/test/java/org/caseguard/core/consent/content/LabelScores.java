@@ -20,12 +20,14 @@ final class LabelScores {
     final int messages;
     private final Map<ContentLabel, int[]> counts = new EnumMap<>(ContentLabel.class);
     final List<String> errors = new ArrayList<>();
+    private final Map<ContentLabel, List<String>> labelErrors = new EnumMap<>(ContentLabel.class);
 
     private LabelScores(String corpus, int messages) {
         this.corpus = corpus;
         this.messages = messages;
         for (ContentLabel label : ContentLabel.values()) {
             counts.put(label, new int[3]);
+            labelErrors.put(label, new ArrayList<>());
         }
     }
 
@@ -44,8 +46,11 @@ final class LabelScores {
                     c[0]++;
                 } else if (got) {
                     c[1]++;
+                    scores.labelErrors.get(label).add(message.id() + " false alarm " + labels.evidence().get(label)
+                        + " (" + message.note() + ")");
                 } else if (expected) {
                     c[2]++;
+                    scores.labelErrors.get(label).add(message.id() + " missed (" + message.note() + ")");
                 }
             }
             if (!found.equals(message.labels())) {
@@ -60,6 +65,18 @@ final class LabelScores {
             }
         }
         return scores;
+    }
+
+    /** The messages this one label got wrong: missed, or a false alarm with the rules that fired. */
+    List<String> errors(ContentLabel label) {
+        return List.copyOf(labelErrors.get(label));
+    }
+
+    /** One table row for one label, for corpora annotated for that label only. */
+    String row(ContentLabel label) {
+        int[] c = counts.get(label);
+        return String.format(Locale.ROOT, "| %-16s | %-22s | %7d | %3d | %3d | %3d | %9.3f | %6.3f |",
+            corpus, label, support(label), c[0], c[1], c[2], precision(label), recall(label));
     }
 
     int support(ContentLabel label) {

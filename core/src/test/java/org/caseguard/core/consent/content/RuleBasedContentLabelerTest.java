@@ -19,6 +19,8 @@ import org.caseguard.core.consent.ContentLabels;
 import org.caseguard.core.detect.TextNormalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleBasedContentLabelerTest {
 
@@ -171,6 +173,49 @@ class RuleBasedContentLabelerTest {
         RuleBasedContentLabeler labeler = RuleBasedContentLabeler.defaults();
         assertThat(label(labeler, "Thanks for the forms.\n-- \nIn crisis? Call or text 988, 24/7.").labels()).isEmpty();
         assertThat(label(labeler, "I can't go on like this anymore").labels()).containsExactly(ContentLabel.CRISIS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'm dying to see you at the open house!", "Killing it at work this month.",
+        "This form is killing me, can I finish it in the waiting room?", "Sorry, my co-pay is overdue.",
+        "I'm dead tired after the night shift, can we do 3 instead?", "My boss will kill me if I'm late again.",
+        "I feel like a burden asking again, but could you resend the form?",
+        "I'm not suicidal or anything, just stressed about exams. Could we add a session?"})
+    void cn6EverydayWordsDoNotRaiseAnUrgentFlag(String body) {
+        assertThat(label(RuleBasedContentLabeler.defaults(), body).labels()).doesNotContain(ContentLabel.CRISIS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I gave my dog to my neighbour. I won't be needing to look after him.",
+        "Nobody would notice if I was gone.", "He choked me again and said next time he won't stop.",
+        "I've been stockpiling my sleeping pills.", "The voices keep telling me I have to jump.",
+        "My stepdad hit my little brother and left a bruise.", "I'm a burden and there's no point anymore.",
+        "I'm not suicidal but I don't want to wake up tomorrow.", "took too many of my pills, feel weird"})
+    void cn6IndirectCrisisMailIsFlagged(String body) {
+        assertThat(label(RuleBasedContentLabeler.defaults(), body).labels()).contains(ContentLabel.CRISIS);
+    }
+
+    /** A client's reply quotes our automatic reply; the quote alone must not make every reply a crisis (CN-6 loop). */
+    @Test
+    void cn6OurOwnAutomaticReplyTextsQuotedInAReplyDoNotFlag() throws Exception {
+        java.util.Properties texts = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/org/caseguard/core/autoreply/auto-reply-texts.properties")) {
+            texts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        String quoted = texts.stringPropertyNames().stream().filter(key -> !key.startsWith("notice."))
+            .map(key -> "> " + texts.getProperty(key).replace("{crisisLine}", "(800) 555-0199"))
+            .reduce("Thanks, see you Thursday.\n", (a, b) -> a + "\n" + b);
+        assertThat(texts.getProperty("crisis")).isNotBlank();
+        assertThat(label(RuleBasedContentLabeler.defaults(), quoted).labels()).doesNotContain(ContentLabel.CRISIS);
+    }
+
+    @Test
+    void cn6OneWeakCrisisSignalIsNotEnoughButTwoDifferentOnesAre() {
+        RuleBasedContentLabeler labeler = RuleBasedContentLabeler.defaults();
+        assertThat(label(labeler, "I've been drinking a lot lately.").labels()).doesNotContain(ContentLabel.CRISIS);
+        ContentLabels pair = label(labeler, "I've been drinking all day and what's the point anyway.");
+        assertThat(pair.labels()).contains(ContentLabel.CRISIS);
+        assertThat(pair.evidence().get(ContentLabel.CRISIS)).containsExactly("CRI-W-HOPELESS", "CRI-W-SUBSTANCE");
     }
 
     @Test
