@@ -116,7 +116,24 @@ public final class StaffMail {
         T run(Folder inbox) throws MessagingException;
     }
 
+    /**
+     * James 3.8.1's IMAP server was seen to stall a read for 20 s and then drop the connection while mail was being
+     * delivered to the same mailbox: a read that dies that way is retried on a new connection (twice at most), so
+     * that an assertion made outside a polling loop is not lost to it.
+     */
     private <T> T withInbox(String user, InboxWork<T> work) throws MessagingException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return withInboxOnce(user, work);
+            } catch (javax.mail.FolderClosedException | javax.mail.StoreClosedException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T withInboxOnce(String user, InboxWork<T> work) throws MessagingException {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "10000");
         properties.put("mail.imap.timeout", "20000");
