@@ -1,0 +1,39 @@
+package org.caseguard.journal.content;
+
+/**
+ * Message content at rest (JRN-7): content-addressed by SHA-256 of the plain bytes, deduplicated within a scope,
+ * compressed, then encrypted with the scope's key (AES-256-GCM); scope keys are wrapped by a master key.
+ * Implementations must be safe for concurrent use. Messages (and logs) name scopes and hashes, never content.
+ */
+public interface ContentStore extends AutoCloseable {
+
+    /**
+     * Stores the content under the scope's key and returns its reference; the same bytes in the same scope are
+     * stored once. Durable when this returns.
+     *
+     * @throws ContentUnavailableException with {@code DESTROYED} if the scope was destroyed, {@code STORE_FAILURE} if
+     *     the backend cannot write (the caller fails closed, JRN-2)
+     */
+    ContentRef put(KeyScope scope, byte[] content);
+
+    /**
+     * The plain bytes, checked against the reference's hash.
+     *
+     * @throws ContentUnavailableException naming why (destroyed, missing, altered, store failure)
+     */
+    byte[] get(ContentRef ref);
+
+    /** Removes one blob where the backend allows it; false where it may not (Object Lock) or there was none. */
+    boolean delete(ContentRef ref);
+
+    /**
+     * Destroys the scope's key, so that every blob under it is unreadable from now on, then removes its blobs where
+     * the backend allows. Idempotent. Later puts to the scope are refused.
+     */
+    void destroyScope(KeyScope scope);
+
+    boolean isDestroyed(KeyScope scope);
+
+    @Override
+    void close();
+}
