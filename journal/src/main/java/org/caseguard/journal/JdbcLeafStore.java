@@ -37,6 +37,11 @@ public final class JdbcLeafStore implements LeafStore {
         this.onClose = onClose;
     }
 
+    /** The data source the log lives in; the journal's index shares it so that both commit together. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     private <T> T read(SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
@@ -77,8 +82,19 @@ public final class JdbcLeafStore implements LeafStore {
         }
     }
 
+    /** Work that must commit or roll back together with the leaves it accompanies (the journal's index rows). */
+    @FunctionalInterface
+    public interface WithinAppend {
+        void run(Connection connection, long firstIndex) throws SQLException;
+    }
+
     @Override
     public void append(long firstIndex, List<Hash> leafHashes, List<Node> completedSubtrees) {
+        append(firstIndex, leafHashes, completedSubtrees, null);
+    }
+
+    /** As {@link #append(long, List, List)}, running {@code alsoInTransaction} (if not null) in the same transaction. */
+    public void append(long firstIndex, List<Hash> leafHashes, List<Node> completedSubtrees, WithinAppend alsoInTransaction) {
         write(connection -> {
             long size = size(connection);
             if (size != firstIndex) {
@@ -94,6 +110,9 @@ public final class JdbcLeafStore implements LeafStore {
                     addNode(insert, node.id().level(), node.id().index(), node.hash());
                 }
                 insert.executeBatch();
+            }
+            if (alsoInTransaction != null) {
+                alsoInTransaction.run(connection, firstIndex);
             }
             return null;
         });

@@ -76,8 +76,27 @@ public final class MerkleLog {
         return appendLeafHashes(leaves);
     }
 
+    /**
+     * Appends entry hashes and, in the same transaction, the caller's index rows: both are stored or neither.
+     * Needs a {@link JdbcLeafStore}.
+     */
+    public long appendAll(List<Hash> entryHashes, JdbcLeafStore.WithinAppend alsoInTransaction) {
+        if (!(store instanceof JdbcLeafStore)) {
+            throw new IllegalStateException("journal log: appending with index rows needs a JDBC leaf store, not " + store.getClass().getSimpleName());
+        }
+        List<Hash> leaves = new ArrayList<>(entryHashes.size());
+        for (Hash entryHash : entryHashes) {
+            leaves.add(MerkleTree.leafHash(Objects.requireNonNull(entryHash, "entryHash").bytes()));
+        }
+        return appendLeafHashes(leaves, alsoInTransaction);
+    }
+
     /** Appends leaf hashes as they are (verification rebuilds a log from stored leaves this way). */
-    synchronized long appendLeafHashes(List<Hash> leaves) {
+    long appendLeafHashes(List<Hash> leaves) {
+        return appendLeafHashes(leaves, null);
+    }
+
+    private synchronized long appendLeafHashes(List<Hash> leaves, JdbcLeafStore.WithinAppend alsoInTransaction) {
         long first = size;
         List<Node> working = new ArrayList<>(frontier);
         List<Node> completed = new ArrayList<>();
@@ -92,7 +111,11 @@ public final class MerkleLog {
             working.add(carry);
         }
         // Store first: a failed write leaves the in-memory state untouched (JRN-2 callers retry).
-        store.append(first, leaves, completed);
+        if (alsoInTransaction == null) {
+            store.append(first, leaves, completed);
+        } else {
+            ((JdbcLeafStore) store).append(first, leaves, completed, alsoInTransaction);
+        }
         frontier.clear();
         frontier.addAll(working);
         size = index;

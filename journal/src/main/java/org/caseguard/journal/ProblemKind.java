@@ -25,5 +25,11 @@ public enum ProblemKind {
     /** Successive validly signed tree heads are not linked by a consistency proof from the stored log. */
     TREE_HEADS_INCONSISTENT,
     /** A larger tree head carries an earlier time than a smaller one. */
-    TREE_HEAD_OUT_OF_ORDER
+    TREE_HEAD_OUT_OF_ORDER,
+    /** A message's stored content no longer decrypts to the bytes its entry recorded (a blob was changed or swapped). */
+    ALTERED_CONTENT,
+    /** A message's content is gone although it was not disposed. */
+    MISSING_CONTENT,
+    /** A search-index row (case, client, participant, content location) differs from what the entries say. */
+    INDEX_MISMATCH
 }

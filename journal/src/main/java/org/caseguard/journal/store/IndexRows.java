@@ -1,0 +1,166 @@
+package org.caseguard.journal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.caseguard.journal.Hash;
+import org.caseguard.journal.content.ContentRef;
+import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.entry.JournalRecord;
+import org.caseguard.journal.entry.OutboundCopyRecord;
+import org.caseguard.journal.entry.ReceivedRecord;
+import org.caseguard.journal.entry.RecipientOutcome;
+import org.caseguard.journal.entry.VerdictRecord;
+
+/**
+ * The rows one record adds to the journal's index (schema V2): its entry, and what search needs to find it. Every
+ * row here is derived from the record alone (plus where its content is kept), so verification can rebuild and
+ * compare them.
+ */
+final class IndexRows {
+    static final String MESSAGE_WIDE = "*";
+
+    private IndexRows() {
+    }
+
+    /** The key scope a message's bytes are kept under on receipt: its arrival day (UTC). */
+    static KeyScope receiptScope(java.time.Instant receivedAt) {
+        return KeyScope.forDay(LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
+    }
+
+    static void insert(Connection connection, long leaf, JournalRecord record, byte[] canonical, Hash entryHash,
+                       Optional<String> mailName, List<ContentRef> contentRefs) throws SQLException {
+        try (PreparedStatement entry = connection.prepareStatement(
+            "INSERT INTO journal_entry (leaf_index, message_key, kind, recorded_at, entry_hash, canonical) VALUES (?, ?, ?, ?, ?, ?)")) {
+            entry.setLong(1, leaf);
+            entry.setString(2, record.messageKey());
+            entry.setString(3, record.kind());
+            entry.setLong(4, record.recordedAt().toEpochMilli());
+            entry.setBytes(5, entryHash.bytes());
+            entry.setBytes(6, canonical);
+            entry.executeUpdate();
+        }
+        if (record instanceof ReceivedRecord received) {
+            message(connection, received.messageKey(), mailName, null, leaf, received.envelope().receivedAt().toEpochMilli(),
+                received.content().sha256(), received.content().size());
+            participant(connection, received.messageKey(), received.envelope().mailFrom(), "from");
+            for (String recipient : received.envelope().recipients()) {
+                participant(connection, received.messageKey(), recipient, "rcpt");
+            }
+        } else if (record instanceof OutboundCopyRecord copy) {
+            message(connection, copy.messageKey(), mailName, copy.originalKey(), leaf, copy.recordedAt().toEpochMilli(),
+                copy.content().sha256(), copy.content().size());
+            for (String recipient : copy.recipients()) {
+                participant(connection, copy.messageKey(), recipient, "rcpt");
+            }
+        } else if (record instanceof VerdictRecord verdicts) {
+            for (String caseId : verdicts.cases()) {
+                insertIfAbsent(connection, "journal_case", "case_id", verdicts.messageKey(), caseId);
+            }
+            for (String clientId : verdicts.clients()) {
+                insertIfAbsent(connection, "journal_client", "client_id", verdicts.messageKey(), clientId);
+            }
+            verdictRows(connection, leaf, verdicts);
+        }
+        for (ContentRef ref : contentRefs) {
+            content(connection, record.messageKey(), ref);
+        }
+    }
+
+    private static void message(Connection connection, String key, Optional<String> mailName, String originalKey, long leaf,
+                                long receivedAt, Hash sha256, long size) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO journal_message (message_key, mail_name, original_key, received_leaf, received_at, content_sha256, content_size) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, mailName.orElse(null));
+            insert.setString(3, originalKey);
+            insert.setLong(4, leaf);
+            insert.setLong(5, receivedAt);
+            insert.setBytes(6, sha256.bytes());
+            insert.setLong(7, size);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void participant(Connection connection, String key, String address, String role) throws SQLException {
+        if (address.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO journal_participant (message_key, address, role) SELECT ?, ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM journal_participant WHERE message_key = ? AND address = ? AND role = ?)")) {
+            String normalised = address.toLowerCase(Locale.ROOT);
+            insert.setString(1, key);
+            insert.setString(2, normalised);
+            insert.setString(3, role);
+            insert.setString(4, key);
+            insert.setString(5, normalised);
+            insert.setString(6, role);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertIfAbsent(Connection connection, String table, String column, String key, String value) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO " + table + " (message_key, " + column + ") SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + table
+                + " WHERE message_key = ? AND " + column + " = ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, value);
+            insert.setString(3, key);
+            insert.setString(4, value);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void verdictRows(Connection connection, long leaf, VerdictRecord verdicts) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        for (String rule : verdicts.messageRules()) {
+            rows.add(new String[] {MESSAGE_WIDE, rule, "flag"});
+        }
+        for (RecipientOutcome outcome : verdicts.recipients()) {
+            for (String rule : outcome.rules()) {
+                rows.add(new String[] {outcome.recipient().toLowerCase(Locale.ROOT), rule, outcome.outcome()});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO journal_verdict (leaf_index, message_key, recipient, rule_id, outcome) VALUES (?, ?, ?, ?, ?)")) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String[] row : rows) {
+                if (!seen.add(row[0] + "\n" + row[1])) {
+                    continue;
+                }
+                insert.setLong(1, leaf);
+                insert.setString(2, verdicts.messageKey());
+                insert.setString(3, row[0]);
+                insert.setString(4, row[1]);
+                insert.setString(5, row[2]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void content(Connection connection, String key, ContentRef ref) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO journal_content (message_key, key_scope, sha256, size) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM journal_content WHERE message_key = ? AND key_scope = ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, ref.scope().value());
+            insert.setBytes(3, ref.sha256().bytes());
+            insert.setLong(4, ref.size());
+            insert.setString(5, key);
+            insert.setString(6, ref.scope().value());
+            insert.executeUpdate();
+        }
+    }
+}

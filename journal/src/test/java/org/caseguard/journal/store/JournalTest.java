@@ -1,0 +1,224 @@
+package org.caseguard.journal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.caseguard.journal.JdbcLeafStore;
+import org.caseguard.journal.LeafStores;
+import org.caseguard.journal.ProblemKind;
+import org.caseguard.journal.VerificationReport;
+import org.caseguard.journal.content.ContentRef;
+import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.content.MemoryContentStore;
+import org.caseguard.journal.entry.Envelope;
+import org.caseguard.journal.entry.JournalRecord;
+import org.caseguard.journal.entry.OutboundCopyRecord;
+import org.caseguard.journal.entry.ReceivedRecord;
+import org.caseguard.journal.entry.RecipientOutcome;
+import org.caseguard.journal.entry.VerdictRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal on the embedded default database (H2 file): JRN-1 records, JRN-2 failures, JRN-3 case lists, JRN-4 verify. */
+class JournalTest {
+    private static final Instant RECEIVED = Instant.parse("2026-11-24T09:15:00Z");
+
+    @TempDir
+    Path workingDirectory;
+
+    private JdbcLeafStore leafStore;
+    private MemoryContentStore content;
+    private Journal journal;
+
+    @BeforeEach
+    void open() {
+        Properties properties = new Properties();
+        properties.setProperty("journal.h2.path", "var/journal");
+        leafStore = LeafStores.open(properties, workingDirectory);
+        content = new MemoryContentStore();
+        journal = Journal.open(leafStore, content, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        journal.close();
+        leafStore.close();
+    }
+
+    private static Envelope envelope(String... recipients) {
+        return new Envelope("worker@agency.example", List.of(recipients), Optional.of("worker@agency.example"),
+            Optional.of("192.0.2.10"), Optional.of("client.agency.example"), RECEIVED);
+    }
+
+    private static byte[] message(String text) {
+        return ("Subject: test\r\n\r\n" + text + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jrn1RecordsTheEnvelopeIncludingBccAndTheExactBytes() {
+        byte[] bytes = message("body");
+        String key = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example", "bcc@agency.example"), bytes, Journal.SOURCE_SMTP);
+
+        List<JournalRecord> records = journal.records(key);
+        assertThat(records).hasSize(1);
+        ReceivedRecord received = (ReceivedRecord) records.get(0);
+        assertThat(received.envelope().recipients()).containsExactly("to@agency.example", "bcc@agency.example");
+        assertThat(received.envelope().authenticatedUser()).contains("worker@agency.example");
+        assertThat(received.envelope().remoteAddress()).contains("192.0.2.10");
+        assertThat(received.envelope().receivedAt()).isEqualTo(RECEIVED);
+        assertThat(journal.content(key)).isEqualTo(bytes);
+    }
+
+    @Test
+    void jrn1AMailJournaledAgainUnderTheSameNameIsRecordedOnce() {
+        String first = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SMTP);
+        String again = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SMTP);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(journal.size()).isEqualTo(1);
+    }
+
+    @Test
+    void jrn3VerdictsBindTheMessageAndItsEncryptedCopyToTheCase() {
+        String key = journal.recordReceived(Optional.of("mail-1"), envelope("client@outside.example"), message("case 2024-CW-00017"), Journal.SOURCE_SMTP);
+        journal.recordVerdicts(new VerdictRecord(key, Instant.now(), "transport", List.of("2024-CW-00017"), List.of("C-1"), List.of("TAG-1"),
+            List.of(new RecipientOutcome("client@outside.example", "encrypt", List.of("CN-1")))));
+        String copy = journal.recordOutboundCopy(Optional.of("mail-1-enc"), key, List.of("client@outside.example"), "smime-enveloped", message("ciphertext"));
+
+        assertThat(journal.messagesOfCase("2024-CW-00017")).containsExactly(key, copy);
+        assertThat(journal.messagesOfCase("2024-CW-99999")).isEmpty();
+        assertThat(journal.contentRefs(key)).extracting(ref -> ref.scope().value())
+            .containsExactlyInAnyOrder("case:2024-CW-00017", "day:2026-11-24");
+        assertThat(journal.contentRefs(copy)).extracting(ref -> ref.scope().value()).containsExactly("case:2024-CW-00017");
+        assertThat(((OutboundCopyRecord) journal.records(copy).get(0)).originalKey()).isEqualTo(key);
+    }
+
+    @Test
+    void jrn2WhenTheContentStoreFailsNothingIsRecordedAndTheCallerIsTold() {
+        content.setFailing(true);
+
+        assertThatThrownBy(() -> journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SMTP))
+            .isInstanceOf(JournalUnavailableException.class);
+        assertThat(journal.size()).isZero();
+        assertThat(journal.keyForMailName("mail-1")).isEmpty();
+
+        content.setFailing(false);
+        journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SMTP);
+        assertThat(journal.size()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRecordsAreAllDurableAndShareCommits() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<String>> keys = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            int n = i;
+            keys.add(pool.submit(() -> journal.recordReceived(Optional.of("mail-" + n), envelope("to@agency.example"), message("m" + n), Journal.SOURCE_SMTP)));
+        }
+        for (Future<String> key : keys) {
+            assertThat(journal.records(key.get())).hasSize(1);
+        }
+        pool.shutdown();
+        assertThat(journal.size()).isEqualTo(400);
+        assertThat(verify().passed()).isTrue();
+    }
+
+    private VerificationReport verify() {
+        return new JournalVerifier(journal, List.of()).verify();
+    }
+
+    private List<String> threeMessages() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            keys.add(journal.recordReceived(Optional.of("mail-" + i), envelope("to@agency.example"), message("m" + i), Journal.SOURCE_SMTP));
+        }
+        return keys;
+    }
+
+    @Test
+    void jrn4AnUntouchedJournalVerifies() {
+        threeMessages();
+        VerificationReport report = verify();
+        assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(report.entries()).isEqualTo(3);
+    }
+
+    @Test
+    void jrn4ABlobChangedByOneByteIsReported() {
+        String key = threeMessages().get(1);
+        ContentRef ref = journal.contentRefs(key).get(0);
+        content.corrupt(ref);
+
+        assertThat(verify().count(ProblemKind.ALTERED_CONTENT)).isEqualTo(1);
+    }
+
+    @Test
+    void jrn4AnIndexRowChangedByOneByteIsReported() throws SQLException {
+        threeMessages();
+        sql("UPDATE journal_entry SET canonical = REPLACE(canonical, CAST('to@agency' AS BYTEA), CAST('tO@agency' AS BYTEA)) WHERE leaf_index = 1");
+
+        VerificationReport report = verify();
+        assertThat(report.count(ProblemKind.ALTERED_ENTRY)).as(report.summary()).isEqualTo(1);
+    }
+
+    @Test
+    void jrn4ADeletedRowIsReported() throws SQLException {
+        threeMessages();
+        sql("DELETE FROM journal_entry WHERE leaf_index = 1");
+
+        assertThat(verify().count(ProblemKind.REMOVED_ENTRY)).isEqualTo(1);
+    }
+
+    @Test
+    void jrn4TwoReorderedRowsAreReported() throws SQLException {
+        threeMessages();
+        sql("UPDATE journal_entry SET leaf_index = -1 WHERE leaf_index = 0");
+        sql("UPDATE journal_entry SET leaf_index = 0 WHERE leaf_index = 1");
+        sql("UPDATE journal_entry SET leaf_index = 1 WHERE leaf_index = -1");
+
+        VerificationReport report = verify();
+        assertThat(report.passed()).isFalse();
+        assertThat(report.count(ProblemKind.ALTERED_ENTRY) + report.count(ProblemKind.REORDERED_ENTRY)).as(report.summary()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void jrn4ACaseBindingRemovedFromTheIndexIsReported() throws SQLException {
+        String key = threeMessages().get(0);
+        journal.recordVerdicts(new VerdictRecord(key, Instant.now(), "transport", List.of("2024-CW-00017"), List.of(), List.of(), List.of()));
+        sql("DELETE FROM journal_case");
+
+        assertThat(verify().count(ProblemKind.INDEX_MISMATCH)).isEqualTo(1);
+    }
+
+    @Test
+    void contentOfADestroyedScopeIsDisposalNotTampering() {
+        String key = threeMessages().get(0);
+        content.destroyScope(KeyScope.forDay(java.time.LocalDate.of(2026, 11, 24)));
+
+        assertThat(verify().passed()).isTrue();
+        assertThatThrownBy(() -> journal.content(key)).hasMessageContaining("destroyed");
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = leafStore.dataSource().getConnection(); PreparedStatement update = connection.prepareStatement(statement)) {
+            update.executeUpdate();
+        }
+    }
+}
