@@ -10,6 +10,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.filesystem.api.JamesDirectoriesProvider;
 import org.apache.james.utils.PropertiesProvider;
 import org.caseguard.core.registry.RegistryStore;
+import org.caseguard.journal.store.Journal;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -29,6 +30,12 @@ public class CaseguardModule extends AbstractModule {
     RegistryStore registryStore(PropertiesProvider propertiesProvider, JamesDirectoriesProvider directories)
         throws ConfigurationException {
         return SharedRegistryStores.open(readProperties(propertiesProvider), Path.of(directories.getRootDirectory()));
+    }
+
+    @Provides
+    @Singleton
+    Journal journal(PropertiesProvider propertiesProvider, JamesDirectoriesProvider directories) throws ConfigurationException {
+        return SharedJournal.open(readProperties(propertiesProvider), Path.of(directories.getRootDirectory()));
     }
 
     private static Properties readProperties(PropertiesProvider propertiesProvider) throws ConfigurationException {

@@ -121,7 +121,7 @@ public class ClassifyMessage extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        String key = UUID.randomUUID().toString();
+        String key = CaseguardAttributes.journalKey(mail).orElseGet(() -> UUID.randomUUID().toString());
         CaseguardAttributes.setMessageKey(mail, key);
         try {
             boolean label = labelsContent && isClientMail(mail);

@@ -26,6 +26,8 @@ public final class CaseguardAttributes {
     public static final AttributeName VERDICTS = AttributeName.of("caseguard.verdicts");
     public static final AttributeName ADVISORIES = AttributeName.of("caseguard.advisories");
     public static final AttributeName MESSAGE_KEY = AttributeName.of("caseguard.messageKey");
+    /** The journal's key for this message (JRN-1), set once it is journaled; copies made of it keep it. */
+    public static final AttributeName JOURNAL_KEY = AttributeName.of("caseguard.journalKey");
     public static final AttributeName UNCLASSIFIABLE = AttributeName.of("caseguard.unclassifiable");
     /** {@link ContentLabels#toAttributeMap()}: what the content labeler found (CN-6 crisis, CN-7..CN-10). */
     public static final AttributeName CONTENT_LABELS = AttributeName.of("caseguard.contentLabels");
@@ -76,6 +78,16 @@ public final class CaseguardAttributes {
         return mail.getAttribute(ADVISORIES)
             .map(attribute -> (List<String>) unwrap(attribute.getValue()))
             .orElse(List.of());
+    }
+
+    public static Optional<String> journalKey(Mail mail) {
+        return mail.getAttribute(JOURNAL_KEY).map(attribute -> String.valueOf(attribute.getValue().value()));
+    }
+
+    /** Marks the mail journaled; the journal key also becomes the opaque key of logs and notices. */
+    public static void setJournalKey(Mail mail, String key) {
+        mail.setAttribute(new Attribute(JOURNAL_KEY, AttributeValue.of(key)));
+        setMessageKey(mail, key);
     }
 
     public static void setMessageKey(Mail mail, String key) {

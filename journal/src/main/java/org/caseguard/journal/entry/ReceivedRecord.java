@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * JRN-1: a message as the server accepted it, before anything could change or deliver it: the envelope and the
- * digest of the exact bytes. {@code source} says how it came in: {@code smtp} (a client or another server) or
- * {@code internal} (written by the server itself: notices, replies, bounces).
+ * digest of the exact bytes. {@code source} says where it was recorded: {@code spool} (first step of James's root
+ * processor, for mail from SMTP clients and mail the server writes itself: notices, replies, bounces).
  */
 public record ReceivedRecord(String messageKey, Instant recordedAt, Envelope envelope, ContentDigest content, String source)
     implements JournalRecord {

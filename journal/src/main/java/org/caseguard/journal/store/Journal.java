@@ -42,8 +42,8 @@ import org.caseguard.journal.entry.VerdictRecord;
  * otherwise, so that the caller can fail closed (JRN-2). Safe for concurrent use; concurrent records share commits.
  */
 public final class Journal implements AutoCloseable {
-    public static final String SOURCE_SMTP = "smtp";
-    public static final String SOURCE_INTERNAL = "internal";
+    public static final String SOURCE_SPOOL = "spool";
+    
 
     private final JdbcLeafStore leafStore;
     private final DataSource dataSource;
@@ -159,9 +159,49 @@ public final class Journal implements AutoCloseable {
 
     /** JRN-3: the keys of the messages bound to a case, and the copies made of them, in order of receipt. */
     public List<String> messagesOfCase(String caseId) {
-        return query("SELECT m.message_key FROM journal_message m WHERE m.message_key IN (SELECT message_key FROM journal_case WHERE case_id = ?) "
-                + "OR m.original_key IN (SELECT message_key FROM journal_case WHERE case_id = ?) ORDER BY m.received_leaf",
-            List.of(caseId, caseId), rows -> rows.getString(1));
+        return search(JournalSearch.ofCase(caseId)).stream().map(MessageSummary::messageKey).toList();
+    }
+
+    /** A message as search lists it. */
+    public record MessageSummary(String messageKey, java.time.Instant receivedAt, Optional<String> originalKey, long size) {
+    }
+
+    /** Messages matching every criterion, in order of receipt; copies of a matching original are listed too. */
+    public List<MessageSummary> search(JournalSearch search) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        search.caseId().ifPresent(caseId -> {
+            where.append(" AND (m.message_key IN (SELECT message_key FROM journal_case WHERE case_id = ?)"
+                + " OR m.original_key IN (SELECT message_key FROM journal_case WHERE case_id = ?))");
+            parameters.add(caseId);
+            parameters.add(caseId);
+        });
+        search.clientId().ifPresent(clientId -> {
+            where.append(" AND (m.message_key IN (SELECT message_key FROM journal_client WHERE client_id = ?)"
+                + " OR m.original_key IN (SELECT message_key FROM journal_client WHERE client_id = ?))");
+            parameters.add(clientId);
+            parameters.add(clientId);
+        });
+        search.participant().ifPresent(address -> {
+            where.append(" AND m.message_key IN (SELECT message_key FROM journal_participant WHERE address = ?)");
+            parameters.add(address);
+        });
+        search.rule().ifPresent(rule -> {
+            where.append(" AND m.message_key IN (SELECT message_key FROM journal_verdict WHERE rule_id = ?)");
+            parameters.add(rule);
+        });
+        search.from().ifPresent(from -> {
+            where.append(" AND m.received_at >= ?");
+            parameters.add(from.toEpochMilli());
+        });
+        search.to().ifPresent(to -> {
+            where.append(" AND m.received_at < ?");
+            parameters.add(to.toEpochMilli());
+        });
+        return query("SELECT m.message_key, m.received_at, m.original_key, m.content_size FROM journal_message m" + where
+                + " ORDER BY m.received_leaf LIMIT " + search.limit(), parameters,
+            rows -> new MessageSummary(rows.getString(1), java.time.Instant.ofEpochMilli(rows.getLong(2)),
+                Optional.ofNullable(rows.getString(3)), rows.getLong(4)));
     }
 
     public List<ContentRef> contentRefs(String messageKey) {

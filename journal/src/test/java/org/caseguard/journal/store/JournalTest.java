@@ -74,7 +74,7 @@ class JournalTest {
     @Test
     void jrn1RecordsTheEnvelopeIncludingBccAndTheExactBytes() {
         byte[] bytes = message("body");
-        String key = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example", "bcc@agency.example"), bytes, Journal.SOURCE_SMTP);
+        String key = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example", "bcc@agency.example"), bytes, Journal.SOURCE_SPOOL);
 
         List<JournalRecord> records = journal.records(key);
         assertThat(records).hasSize(1);
@@ -88,8 +88,8 @@ class JournalTest {
 
     @Test
     void jrn1AMailJournaledAgainUnderTheSameNameIsRecordedOnce() {
-        String first = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SMTP);
-        String again = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SMTP);
+        String first = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SPOOL);
+        String again = journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SPOOL);
 
         assertThat(again).isEqualTo(first);
         assertThat(journal.size()).isEqualTo(1);
@@ -97,7 +97,7 @@ class JournalTest {
 
     @Test
     void jrn3VerdictsBindTheMessageAndItsEncryptedCopyToTheCase() {
-        String key = journal.recordReceived(Optional.of("mail-1"), envelope("client@outside.example"), message("case 2024-CW-00017"), Journal.SOURCE_SMTP);
+        String key = journal.recordReceived(Optional.of("mail-1"), envelope("client@outside.example"), message("case 2024-CW-00017"), Journal.SOURCE_SPOOL);
         journal.recordVerdicts(new VerdictRecord(key, Instant.now(), "transport", List.of("2024-CW-00017"), List.of("C-1"), List.of("TAG-1"),
             List.of(new RecipientOutcome("client@outside.example", "encrypt", List.of("CN-1")))));
         String copy = journal.recordOutboundCopy(Optional.of("mail-1-enc"), key, List.of("client@outside.example"), "smime-enveloped", message("ciphertext"));
@@ -114,13 +114,13 @@ class JournalTest {
     void jrn2WhenTheContentStoreFailsNothingIsRecordedAndTheCallerIsTold() {
         content.setFailing(true);
 
-        assertThatThrownBy(() -> journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SMTP))
+        assertThatThrownBy(() -> journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SPOOL))
             .isInstanceOf(JournalUnavailableException.class);
         assertThat(journal.size()).isZero();
         assertThat(journal.keyForMailName("mail-1")).isEmpty();
 
         content.setFailing(false);
-        journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SMTP);
+        journal.recordReceived(Optional.of("mail-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SPOOL);
         assertThat(journal.size()).isEqualTo(1);
     }
 
@@ -130,7 +130,7 @@ class JournalTest {
         List<Future<String>> keys = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             int n = i;
-            keys.add(pool.submit(() -> journal.recordReceived(Optional.of("mail-" + n), envelope("to@agency.example"), message("m" + n), Journal.SOURCE_SMTP)));
+            keys.add(pool.submit(() -> journal.recordReceived(Optional.of("mail-" + n), envelope("to@agency.example"), message("m" + n), Journal.SOURCE_SPOOL)));
         }
         for (Future<String> key : keys) {
             assertThat(journal.records(key.get())).hasSize(1);
@@ -147,7 +147,7 @@ class JournalTest {
     private List<String> threeMessages() {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            keys.add(journal.recordReceived(Optional.of("mail-" + i), envelope("to@agency.example"), message("m" + i), Journal.SOURCE_SMTP));
+            keys.add(journal.recordReceived(Optional.of("mail-" + i), envelope("to@agency.example"), message("m" + i), Journal.SOURCE_SPOOL));
         }
         return keys;
     }

@@ -105,9 +105,15 @@ public final class PipelineFixture implements AutoCloseable {
         return mail.withHeader(user, "Message-ID", messageId).stream().findFirst();
     }
 
+    /** JRN-1, checked when every end-to-end test class closes its server: see {@link JournalAudit}. */
     @Override
     public void close() {
-        server.close();
-        outside.close();
+        try {
+            List<StaffMail.Sent> sent = mail.sent();
+            eventually().untilAsserted(() -> JournalAudit.assertEachSentMessageJournaledOnce(webAdmin, sent));
+        } finally {
+            server.close();
+            outside.close();
+        }
     }
 }

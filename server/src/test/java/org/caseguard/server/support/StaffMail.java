@@ -26,6 +26,11 @@ import javax.mail.search.SearchTerm;
 public final class StaffMail {
     public static final String PASSWORD = "secret-Passw0rd";
 
+    /** A message this harness handed to the server, as the journal must have recorded it (JRN-1). */
+    public record Sent(String messageId, String envelopeSender, List<String> envelopeRecipients) {
+    }
+
+    private final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
     private final int submissionPort;
     private final int inboundPort;
     private final int imapPort;
@@ -51,6 +56,7 @@ public final class StaffMail {
             transport.connect("127.0.0.1", submissionPort, user, PASSWORD);
             transport.sendMessage(message, addresses(envelopeRecipients));
         }
+        sent.add(new Sent(message.getMessageID(), user, List.of(envelopeRecipients)));
     }
 
     /** Sends as an outside server would: to the inbound port, no authentication. */
@@ -64,7 +70,16 @@ public final class StaffMail {
         Session session = Session.getInstance(properties);
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect("127.0.0.1", inboundPort, null, null);
-            transport.sendMessage(parse(session, rawMessage), addresses(envelopeRecipients));
+            MimeMessage message = parse(session, rawMessage);
+            transport.sendMessage(message, addresses(envelopeRecipients));
+            sent.add(new Sent(message.getMessageID(), envelopeSender, List.of(envelopeRecipients)));
+        }
+    }
+
+    /** Every message sent through this harness so far, in order. */
+    public List<Sent> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
         }
     }
 

@@ -1,0 +1,63 @@
+package org.caseguard.server.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * JRN-1 across the end-to-end tests: every message a test handed to the server has exactly one "received" record in
+ * the journal, with its envelope as sent (MAIL FROM and every RCPT TO, Bcc included), read through the WebAdmin
+ * journal routes as a privacy officer would.
+ */
+public final class JournalAudit {
+    private static final String ACTOR = "journal-audit@test";
+
+    private JournalAudit() {
+    }
+
+    /** The received records, as (Message-ID, MAIL FROM, RCPT TO) triples, one per journaled message. */
+    public static List<StaffMail.Sent> receivedRecords(RequestSpecification webAdmin) throws Exception {
+        List<StaffMail.Sent> found = new ArrayList<>();
+        List<Map<String, Object>> messages = given().spec(webAdmin).header("X-Caseguard-Actor", ACTOR)
+            .queryParam("limit", 1000).get("/caseguard/journal/messages").then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> message : messages) {
+            if (message.containsKey("original")) {
+                continue;
+            }
+            String key = (String) message.get("key");
+            List<Map<String, Object>> records = given().spec(webAdmin).header("X-Caseguard-Actor", ACTOR)
+                .get("/caseguard/journal/messages/" + key).then().statusCode(200).extract().jsonPath().getList("$");
+            Map<String, Object> received = records.stream().filter(record -> "received".equals(record.get("kind"))).findFirst().orElseThrow();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) received.get("fields");
+            byte[] content = given().spec(webAdmin).header("X-Caseguard-Actor", ACTOR)
+                .get("/caseguard/journal/messages/" + key + "/content").then().statusCode(200).extract().asByteArray();
+            String messageId = new MimeMessage((Session) null, new ByteArrayInputStream(content)).getMessageID();
+            @SuppressWarnings("unchecked")
+            List<String> recipients = (List<String>) fields.get("rcptTo");
+            found.add(new StaffMail.Sent(messageId, (String) fields.get("mailFrom"), recipients));
+        }
+        return found;
+    }
+
+    /** Fails naming the first sent message not journaled exactly once with its envelope. */
+    public static void assertEachSentMessageJournaledOnce(RequestSpecification webAdmin, List<StaffMail.Sent> sent) throws Exception {
+        List<StaffMail.Sent> records = receivedRecords(webAdmin);
+        for (StaffMail.Sent message : sent) {
+            long matches = records.stream().filter(record -> record.equals(message)).count();
+            if (matches != 1) {
+                throw new AssertionError("JRN-1: message " + message.messageId() + " sent with envelope " + message.envelopeSender() + " -> "
+                    + message.envelopeRecipients() + " has " + matches + " matching journal records; records with that Message-ID: "
+                    + records.stream().filter(record -> record.messageId().equals(message.messageId())).toList());
+            }
+        }
+    }
+}
