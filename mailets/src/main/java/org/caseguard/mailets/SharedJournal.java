@@ -31,6 +31,6 @@ final class SharedJournal {
     }
 
     private static ContentStore openContentStore(Properties properties, Path workingDirectory, JdbcLeafStore leaves) {
-        return new org.caseguard.journal.content.MemoryContentStore();
+        return org.caseguard.journal.content.ContentStores.open(properties, workingDirectory, leaves.dataSource());
     }
 }
