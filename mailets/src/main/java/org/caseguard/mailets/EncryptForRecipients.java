@@ -124,14 +124,15 @@ public class EncryptForRecipients extends GenericMailet {
                 continue;
             }
             MimeMessage encrypted = encryptor.encrypt(mail.getMessage(), resolution.certificate().get(), escrow.get());
-            MailImpl copy = MailImpl.builder()
+            MailImpl.Builder copy = MailImpl.builder()
                 .name(mail.getName() + "-enc-" + UUID.randomUUID())
                 .sender(mail.getMaybeSender())
                 .addRecipient(recipient)
                 .mimeMessage(encrypted)
-                .addAttribute(new org.apache.mailet.Attribute(CaseguardAttributes.MESSAGE_KEY, org.apache.mailet.AttributeValue.of(key)))
-                .build();
-            getMailetContext().sendMail(copy, deliveryProcessor);
+                .addAttribute(new org.apache.mailet.Attribute(CaseguardAttributes.MESSAGE_KEY, org.apache.mailet.AttributeValue.of(key)));
+            // JRN-1: the copy is journaled as it leaves, linked to the original's entry.
+            mail.getAttribute(CaseguardAttributes.JOURNAL_KEY).ifPresent(copy::addAttribute);
+            getMailetContext().sendMail(copy.build(), deliveryProcessor);
             metricFactory.generate("caseguard.ENC-1.encrypted").increment();
             LOGGER.info("caseguard encrypted key={} rule=ENC-1", key);
         }
