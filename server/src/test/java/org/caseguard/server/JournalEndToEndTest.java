@@ -1,0 +1,95 @@
+package org.caseguard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.caseguard.server.support.PipelineFixture.ALICE;
+import static org.caseguard.server.support.PipelineFixture.BOB;
+import static org.caseguard.server.support.PipelineFixture.CASE_NUMBER;
+import static org.caseguard.server.support.PipelineFixture.eventually;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.caseguard.server.support.Messages;
+import org.caseguard.server.support.PipelineFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * JRN-1, JRN-3, JRN-4 and JRN-7 through the real server, read as the privacy officer would over WebAdmin: the
+ * verdicts and case binding of a refused message, search by case, participant and rule, and verify.
+ */
+class JournalEndToEndTest {
+    private static final String ACTOR = "privacy-officer@agency.example";
+
+    @TempDir
+    static Path workingDirectory;
+
+    static PipelineFixture fixture;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = PipelineFixture.start(workingDirectory);
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    private static List<Map<String, Object>> search(String name, String value) {
+        return fixture.admin().header("X-Caseguard-Actor", ACTOR).queryParam(name, value).get("/caseguard/journal/messages")
+            .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static JsonPath records(String key) {
+        return fixture.admin().header("X-Caseguard-Actor", ACTOR).get("/caseguard/journal/messages/" + key)
+            .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void jrn3ARefusedCaseMessageIsBoundToItsCaseWithItsVerdictsPerRecipient() throws Exception {
+        String body = "Update on case " + CASE_NUMBER + ": home visit moved to Friday.";
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "lawyer@outside.test, " + BOB, "Home visit", body), "lawyer@outside.test", BOB, "carol@agency.example");
+
+        eventually().until(() -> !search("case", CASE_NUMBER).isEmpty());
+        List<Map<String, Object>> ofCase = search("case", CASE_NUMBER);
+        assertThat(ofCase).hasSize(1);
+        String key = (String) ofCase.get(0).get("key");
+
+        JsonPath records = records(key);
+        assertThat(records.getList("kind")).containsExactly("received", "verdicts");
+        assertThat(records.getList("[0].fields.rcptTo")).containsExactly("lawyer@outside.test", BOB, "carol@agency.example");
+        assertThat(records.getString("[0].fields.authUser")).isEqualTo(ALICE);
+        assertThat(records.getList("[1].fields.cases")).containsExactly(CASE_NUMBER);
+        assertThat(records.getString("[1].fields.recipients.find { it.recipient == 'lawyer@outside.test' }.outcome")).isEqualTo("refuse");
+        assertThat(records.getList("[1].fields.recipients.find { it.recipient == 'lawyer@outside.test' }.rules")).containsExactly("FW-2");
+        assertThat(records.getString("[1].fields.recipients.find { it.recipient == 'bob@agency.example' }.outcome")).isEqualTo("deliver");
+
+        assertThat(search("rule", "FW-2")).extracting(message -> message.get("key")).contains(key);
+        assertThat(search("participant", "LAWYER@outside.test")).extracting(message -> message.get("key")).contains(key);
+        assertThat(search("case", "2024-CW-99999")).isEmpty();
+    }
+
+    @Test
+    void jrn4VerifyPassesOnTheLiveJournal() throws Exception {
+        fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Lunch", "Lunch at noon?"), BOB);
+        eventually().until(() -> fixture.admin().header("X-Caseguard-Actor", ACTOR).post("/caseguard/journal/verify")
+            .then().statusCode(200).extract().jsonPath().getInt("entries") >= 2);
+
+        JsonPath report = fixture.admin().header("X-Caseguard-Actor", ACTOR).post("/caseguard/journal/verify").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getBoolean("passed")).as(report.prettify()).isTrue();
+        assertThat(report.getList("problems")).isEmpty();
+    }
+
+    @Test
+    void jrn7JournalRequestsWithoutAnActorOrWithBadCriteriaAreRefused() {
+        fixture.admin().get("/caseguard/journal/messages").then().statusCode(400);
+        fixture.admin().header("X-Caseguard-Actor", ACTOR).queryParam("from", "yesterday").get("/caseguard/journal/messages").then().statusCode(400);
+        fixture.admin().header("X-Caseguard-Actor", ACTOR).get("/caseguard/journal/messages/no-such-key").then().statusCode(404);
+    }
+}
