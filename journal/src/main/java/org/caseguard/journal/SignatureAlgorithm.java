@@ -31,6 +31,18 @@ public enum SignatureAlgorithm {
         }
     }
 
+    /** True when the signature over the message is valid for the key under this algorithm. */
+    public boolean verifies(java.security.PublicKey key, byte[] message, byte[] signature) {
+        try {
+            Signature verifier = newSignature();
+            verifier.initVerify(key);
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public static SignatureAlgorithm forKey(Key key) {
         return switch (key.getAlgorithm()) {
             case "Ed25519", "EdDSA" -> ED25519;

@@ -104,7 +104,7 @@ public record SignedTreeHead(long treeSize, long timestampMillis, Hash rootHash,
         }
     }
 
-    static SignedTreeHead fromJson(JsonNode node) {
+    public static SignedTreeHead fromJson(JsonNode node) {
         return new SignedTreeHead(
             requiredLong(node, "treeSize"),
             requiredLong(node, "timestampMillis"),

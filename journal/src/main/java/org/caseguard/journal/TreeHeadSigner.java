@@ -266,6 +266,11 @@ public final class TreeHeadSigner {
         return head;
     }
 
+    /** Signs a document other than a tree head (a disposal certificate) with the journal's key, as a tree head is signed. */
+    public byte[] signDocument(byte[] document) {
+        return signBytes(document);
+    }
+
     private byte[] signBytes(byte[] message) {
         try {
             Signature signer = algorithm.newSignature();

@@ -55,6 +55,8 @@ public final class CanonicalJson {
             case ReceivedRecord.KIND -> ReceivedRecord.from(key, at, fields);
             case VerdictRecord.KIND -> VerdictRecord.from(key, at, fields);
             case OutboundCopyRecord.KIND -> OutboundCopyRecord.from(key, at, fields);
+            case AccessRecord.KIND -> AccessRecord.from(key, at, fields);
+            case DisposalRecord.KIND -> DisposalRecord.from(key, at, fields);
             default -> throw new IllegalArgumentException("journal record: unknown kind '" + kind + "'");
         };
     }

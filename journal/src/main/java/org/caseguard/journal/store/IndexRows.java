@@ -3,8 +3,6 @@ package org.caseguard.journal.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +10,6 @@ import java.util.Optional;
 
 import org.caseguard.journal.Hash;
 import org.caseguard.journal.content.ContentRef;
-import org.caseguard.journal.content.KeyScope;
 import org.caseguard.journal.entry.JournalRecord;
 import org.caseguard.journal.entry.OutboundCopyRecord;
 import org.caseguard.journal.entry.ReceivedRecord;
@@ -28,11 +25,6 @@ final class IndexRows {
     static final String MESSAGE_WIDE = "*";
 
     private IndexRows() {
-    }
-
-    /** The key scope a message's bytes are kept under on receipt: its arrival day (UTC). */
-    static KeyScope receiptScope(java.time.Instant receivedAt) {
-        return KeyScope.forDay(LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
     }
 
     static void insert(Connection connection, long leaf, JournalRecord record, byte[] canonical, Hash entryHash,

@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import javax.sql.DataSource;
 
@@ -27,8 +32,10 @@ import org.caseguard.journal.content.ContentRef;
 import org.caseguard.journal.content.ContentStore;
 import org.caseguard.journal.content.ContentUnavailableException;
 import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.entry.AccessRecord;
 import org.caseguard.journal.entry.CanonicalJson;
 import org.caseguard.journal.entry.ContentDigest;
+import org.caseguard.journal.entry.DisposalRecord;
 import org.caseguard.journal.entry.Envelope;
 import org.caseguard.journal.entry.JournalRecord;
 import org.caseguard.journal.entry.OutboundCopyRecord;
@@ -51,6 +58,8 @@ public final class Journal implements AutoCloseable {
     private final GroupCommitter committer;
     private final Clock clock;
     private final Duration commitTimeout;
+    /** Recording holds it shared, disposal exclusively: a scope is never destroyed while content is on its way into it. */
+    private final ReentrantReadWriteLock disposal = new ReentrantReadWriteLock();
 
     private Journal(JdbcLeafStore leafStore, ContentStore content, Clock clock, Duration commitTimeout) {
         this.leafStore = Objects.requireNonNull(leafStore, "leafStore");
@@ -71,17 +80,19 @@ public final class Journal implements AutoCloseable {
      * already journaled returns the key it got then, recording nothing (a retried message is journaled once).
      */
     public String recordReceived(Optional<String> mailName, Envelope envelope, byte[] exactBytes, String source) {
-        if (mailName.isPresent()) {
-            Optional<String> existing = keyForMailName(mailName.get());
-            if (existing.isPresent()) {
-                return existing.get();
+        return whileNotDisposing(() -> {
+            if (mailName.isPresent()) {
+                Optional<String> existing = keyForMailName(mailName.get());
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
             }
-        }
-        String key = newKey();
-        ContentRef ref = put(IndexRows.receiptScope(envelope.receivedAt()), exactBytes);
-        ReceivedRecord record = new ReceivedRecord(key, clock.instant(), envelope, new ContentDigest(ref.sha256(), ref.size()), source);
-        append(record, mailName, List.of(ref));
-        return key;
+            String key = newKey();
+            ContentRef ref = put(KeyScope.forMessage(key), exactBytes);
+            ReceivedRecord record = new ReceivedRecord(key, clock.instant(), envelope, new ContentDigest(ref.sha256(), ref.size()), source);
+            append(record, mailName, List.of(ref));
+            return key;
+        });
     }
 
     /**
@@ -89,14 +100,17 @@ public final class Journal implements AutoCloseable {
      * bound to, so that disposing of a case destroys its copies (JRN-6).
      */
     public void recordVerdicts(VerdictRecord record) {
-        List<ContentRef> caseCopies = new ArrayList<>();
-        if (!record.cases().isEmpty()) {
-            byte[] bytes = content(record.messageKey());
-            for (String caseId : record.cases()) {
-                caseCopies.add(put(KeyScope.forCase(caseId), bytes));
+        whileNotDisposing(() -> {
+            List<ContentRef> caseCopies = new ArrayList<>();
+            if (!record.cases().isEmpty()) {
+                byte[] bytes = content(record.messageKey());
+                for (String caseId : record.cases()) {
+                    caseCopies.add(put(activeCaseScope(caseId), bytes));
+                }
             }
-        }
-        append(record, Optional.empty(), caseCopies);
+            append(record, Optional.empty(), caseCopies);
+            return null;
+        });
     }
 
     /**
@@ -105,24 +119,37 @@ public final class Journal implements AutoCloseable {
      */
     public String recordOutboundCopy(Optional<String> mailName, String originalKey, List<String> recipients, String protection,
                                      byte[] exactBytes) {
-        if (mailName.isPresent()) {
-            Optional<String> existing = keyForMailName(mailName.get());
-            if (existing.isPresent()) {
-                return existing.get();
+        return whileNotDisposing(() -> {
+            if (mailName.isPresent()) {
+                Optional<String> existing = keyForMailName(mailName.get());
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
             }
-        }
+            String key = newKey();
+            List<KeyScope> scopes = caseScopes(originalKey);
+            if (scopes.isEmpty()) {
+                scopes = List.of(KeyScope.forMessage(key));
+            }
+            List<ContentRef> refs = new ArrayList<>();
+            for (KeyScope scope : scopes) {
+                refs.add(put(scope, exactBytes));
+            }
+            ContentRef first = refs.get(0);
+            append(new OutboundCopyRecord(key, clock.instant(), originalKey, recipients, protection,
+                new ContentDigest(first.sha256(), first.size())), mailName, refs);
+            return key;
+        });
+    }
+
+    /**
+     * JRN-7: records who searched, viewed, exported or verified what, before the answer is given; returns the access
+     * record's key. Throws {@link JournalUnavailableException} when it cannot be recorded: the caller then refuses to
+     * answer.
+     */
+    public String recordAccess(String actor, String action, Map<String, String> criteria, List<String> disclosedKeys) {
         String key = newKey();
-        List<KeyScope> scopes = caseScopes(originalKey);
-        if (scopes.isEmpty()) {
-            scopes = List.of(IndexRows.receiptScope(clock.instant()));
-        }
-        List<ContentRef> refs = new ArrayList<>();
-        for (KeyScope scope : scopes) {
-            refs.add(put(scope, exactBytes));
-        }
-        ContentRef first = refs.get(0);
-        append(new OutboundCopyRecord(key, clock.instant(), originalKey, recipients, protection,
-            new ContentDigest(first.sha256(), first.size())), mailName, refs);
+        append(new AccessRecord(key, clock.instant(), actor, action, criteria, disclosedKeys), Optional.empty(), List.of());
         return key;
     }
 
@@ -168,7 +195,7 @@ public final class Journal implements AutoCloseable {
 
     /** Messages matching every criterion, in order of receipt; copies of a matching original are listed too. */
     public List<MessageSummary> search(JournalSearch search) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(" WHERE m.disposed_run IS NULL");
         List<Object> parameters = new ArrayList<>();
         search.caseId().ifPresent(caseId -> {
             where.append(" AND (m.message_key IN (SELECT message_key FROM journal_case WHERE case_id = ?)"
@@ -202,6 +229,102 @@ public final class Journal implements AutoCloseable {
                 + " ORDER BY m.received_leaf LIMIT " + search.limit(), parameters,
             rows -> new MessageSummary(rows.getString(1), java.time.Instant.ofEpochMilli(rows.getLong(2)),
                 Optional.ofNullable(rows.getString(3)), rows.getLong(4)));
+    }
+
+    /** One leaf of a message: what a disposal certificate or an export names. */
+    public record LeafEntry(long leafIndex, String kind, Hash entryHash) {
+    }
+
+    /** The leaves recorded under a key (a message, an access, a disposal), in log order; disposed ones included. */
+    public List<LeafEntry> leafEntries(String key) {
+        return query("SELECT leaf_index, kind, entry_hash FROM journal_entry WHERE message_key = ? ORDER BY leaf_index", List.of(key),
+            rows -> new LeafEntry(rows.getLong(1), rows.getString(2), Hash.of(rows.getBytes(3))));
+    }
+
+    /** The canonical bytes of a leaf's entry, as hashed into the log; empty once disposed. */
+    public Optional<byte[]> canonicalEntry(long leafIndex) {
+        return query("SELECT canonical FROM journal_entry WHERE leaf_index = ? AND canonical IS NOT NULL", List.of(leafIndex),
+            rows -> rows.getBytes(1)).stream().findFirst();
+    }
+
+    /** The outbound copies made of a message, in order of recording. */
+    public List<String> copiesOf(String originalKey) {
+        return query("SELECT message_key FROM journal_message WHERE original_key = ? ORDER BY received_leaf", List.of(originalKey),
+            rows -> rows.getString(1));
+    }
+
+    /**
+     * JRN-6: destroys the content of these messages for good and keeps their leaves. In one transaction their entries
+     * lose their canonical text (the entry hash stays, so every proof still holds) and their index rows go (addresses,
+     * cases, verdicts, content locations); the message row stays, marked with the run. Then every key scope left
+     * without content has its key destroyed, and blobs no longer referenced are removed. New content waits meanwhile.
+     */
+    public void destroyMessages(Collection<String> messageKeys, String runId) {
+        disposal.writeLock().lock();
+        try {
+            Set<ContentRef> touched = new LinkedHashSet<>();
+            for (String key : messageKeys) {
+                touched.addAll(contentRefs(key));
+            }
+            removeFromIndex(messageKeys, runId);
+            Set<KeyScope> emptied = new LinkedHashSet<>();
+            for (ContentRef ref : touched) {
+                if (stillReferenced("SELECT 1 FROM journal_content WHERE key_scope = ?", List.of(ref.scope().value()))) {
+                    if (!stillReferenced("SELECT 1 FROM journal_content WHERE key_scope = ? AND sha256 = ?", List.of(ref.scope().value(), ref.sha256().bytes()))) {
+                        content.delete(ref);
+                    }
+                } else {
+                    emptied.add(ref.scope());
+                }
+            }
+            emptied.addAll(query("SELECT k.key_scope FROM journal_content_key k WHERE k.wrapped_key IS NOT NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM journal_content c WHERE c.key_scope = k.key_scope)", List.of(), rows -> new KeyScope(rows.getString(1))));
+            for (KeyScope scope : emptied) {
+                content.destroyScope(scope);
+            }
+        } finally {
+            disposal.writeLock().unlock();
+        }
+    }
+
+    /** JRN-6: appends a disposal run's record, binding its certificate into the log. */
+    public void recordDisposal(DisposalRecord record) {
+        append(record, Optional.empty(), List.of());
+    }
+
+    private boolean stillReferenced(String sql, List<Object> parameters) {
+        return !query(sql, parameters, rows -> Boolean.TRUE).isEmpty();
+    }
+
+    private void removeFromIndex(Collection<String> messageKeys, String runId) {
+        long now = clock.millis();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (String key : messageKeys) {
+                    update(connection, "UPDATE journal_entry SET canonical = NULL, disposed_at = ? WHERE message_key = ? AND canonical IS NOT NULL", now, key);
+                    for (String table : List.of("journal_participant", "journal_case", "journal_client", "journal_verdict", "journal_content")) {
+                        update(connection, "DELETE FROM " + table + " WHERE message_key = ?", key);
+                    }
+                    update(connection, "UPDATE journal_message SET disposed_run = ? WHERE message_key = ?", runId, key);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JournalUnavailableException("journal: disposal could not update the index", e);
+        }
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     public List<ContentRef> contentRefs(String messageKey) {
@@ -240,7 +363,26 @@ public final class Journal implements AutoCloseable {
 
     private List<KeyScope> caseScopes(String messageKey) {
         return query("SELECT case_id FROM journal_case WHERE message_key = ? ORDER BY case_id", List.of(messageKey),
-            rows -> KeyScope.forCase(rows.getString(1)));
+            rows -> activeCaseScope(rows.getString(1)));
+    }
+
+    /** The case's scope for new content: the first generation whose key has not been destroyed by a disposal. */
+    private KeyScope activeCaseScope(String caseId) {
+        int generation = 1;
+        KeyScope scope = KeyScope.forCase(caseId);
+        while (content.isDestroyed(scope)) {
+            scope = KeyScope.forCase(caseId, ++generation);
+        }
+        return scope;
+    }
+
+    private <T> T whileNotDisposing(java.util.function.Supplier<T> recording) {
+        disposal.readLock().lock();
+        try {
+            return recording.get();
+        } finally {
+            disposal.readLock().unlock();
+        }
     }
 
     private ContentRef put(KeyScope scope, byte[] bytes) {

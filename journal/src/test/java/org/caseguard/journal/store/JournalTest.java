@@ -105,7 +105,7 @@ class JournalTest {
         assertThat(journal.messagesOfCase("2024-CW-00017")).containsExactly(key, copy);
         assertThat(journal.messagesOfCase("2024-CW-99999")).isEmpty();
         assertThat(journal.contentRefs(key)).extracting(ref -> ref.scope().value())
-            .containsExactlyInAnyOrder("case:2024-CW-00017", "day:2026-11-24");
+            .containsExactlyInAnyOrder("case:2024-CW-00017", "msg:" + key);
         assertThat(journal.contentRefs(copy)).extracting(ref -> ref.scope().value()).containsExactly("case:2024-CW-00017");
         assertThat(((OutboundCopyRecord) journal.records(copy).get(0)).originalKey()).isEqualTo(key);
     }
@@ -210,7 +210,7 @@ class JournalTest {
     @Test
     void contentOfADestroyedScopeIsDisposalNotTampering() {
         String key = threeMessages().get(0);
-        content.destroyScope(KeyScope.forDay(java.time.LocalDate.of(2026, 11, 24)));
+        content.destroyScope(KeyScope.forMessage(key));
 
         assertThat(verify().passed()).isTrue();
         assertThatThrownBy(() -> journal.content(key)).hasMessageContaining("destroyed");

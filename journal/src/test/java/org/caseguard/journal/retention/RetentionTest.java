@@ -1,0 +1,322 @@
+package org.caseguard.journal.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.caseguard.journal.JdbcLeafStore;
+import org.caseguard.journal.LeafStores;
+import org.caseguard.journal.TreeHeadSigner;
+import org.caseguard.journal.content.ContentStore;
+import org.caseguard.journal.content.ContentStores;
+import org.caseguard.journal.content.ContentUnavailableException;
+import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.entry.DisposalRecord;
+import org.caseguard.journal.entry.Envelope;
+import org.caseguard.journal.entry.JournalRecord;
+import org.caseguard.journal.entry.RecipientOutcome;
+import org.caseguard.journal.entry.VerdictRecord;
+import org.caseguard.journal.store.Journal;
+import org.caseguard.journal.store.JournalVerifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JRN-5 and JRN-6 on the embedded default (H2 file, encrypted files with per-scope keys): schedules by closure, age
+ * and message date; legal hold; reopening; two-person approval; disposal that destroys keys and leaves a signed
+ * certificate and a journal that still verifies.
+ */
+class RetentionTest {
+    private static final String CASE = "2019-CW-00042";
+    private static final String OTHER_CASE = "2019-CW-00043";
+
+    @TempDir
+    Path workingDirectory;
+
+    private JdbcLeafStore leafStore;
+    private ContentStore content;
+    private Journal journal;
+    private CaseLifecycle lifecycle;
+    private TreeHeadSigner signer;
+    private final Map<String, List<Optional<LocalDate>>> births = new HashMap<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        leafStore = LeafStores.open(new Properties(), workingDirectory);
+        content = ContentStores.open(new Properties(), workingDirectory, leafStore.dataSource());
+        journal = Journal.open(leafStore, content, Clock.systemUTC());
+        lifecycle = new CaseLifecycle(leafStore.dataSource(), Clock.systemUTC());
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        signer = TreeHeadSigner.of(keys.getPrivate(), keys.getPublic(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        journal.close();
+        content.close();
+        leafStore.close();
+    }
+
+    private Disposals disposals(String... schedule) {
+        Properties properties = new Properties();
+        for (String line : schedule) {
+            int equals = line.indexOf('=');
+            properties.setProperty(line.substring(0, equals), line.substring(equals + 1));
+        }
+        return new Disposals(journal, RetentionSchedule.fromProperties(properties), lifecycle,
+            caseId -> births.getOrDefault(caseId, List.of()), signer, Clock.systemUTC(), 10_000);
+    }
+
+    private static final String[] CLOSURE_PLUS_FIVE = {"retention.items=case, other",
+        "retention.item.case.category=case", "retention.item.case.clock=case-closure", "retention.item.case.keep=P5Y",
+        "retention.item.other.category=non-case", "retention.item.other.clock=message-date", "retention.item.other.keep=P2Y"};
+
+    private String caseMessage(String caseId, String receivedOn, String text) {
+        String key = received(receivedOn, text);
+        journal.recordVerdicts(new VerdictRecord(key, Instant.now(), "transport", List.of(caseId), List.of("C-1"), List.of(),
+            List.of(new RecipientOutcome("colleague@agency.example", "deliver", List.of()))));
+        return key;
+    }
+
+    private String received(String receivedOn, String text) {
+        Envelope envelope = new Envelope("worker@agency.example", List.of("colleague@agency.example"), Optional.of("worker@agency.example"),
+            Optional.of("192.0.2.10"), Optional.empty(), LocalDate.parse(receivedOn).atTime(10, 0).toInstant(ZoneOffset.UTC));
+        return journal.recordReceived(Optional.empty(), envelope, ("Subject: s\r\n\r\n" + text + "\r\n").getBytes(StandardCharsets.UTF_8), Journal.SOURCE_SPOOL);
+    }
+
+    private boolean disposed(String key) {
+        try {
+            journal.content(key);
+            return false;
+        } catch (ContentUnavailableException e) {
+            return true;
+        }
+    }
+
+    private List<String> dueOn(Disposals disposals, String day) {
+        return disposals.preview(LocalDate.parse(day)).due().stream().map(DisposalPlan.DueMessage::messageKey).toList();
+    }
+
+    @Test
+    void jrn5ACaseClosedYearsAgoIsDisposedExactlyWhenDueAndTheCertificateVerifies() throws Exception {
+        String first = caseMessage(CASE, "2018-06-01", "placement review");
+        String second = caseMessage(CASE, "2019-02-01", "closing summary");
+        String otherCase = caseMessage(OTHER_CASE, "2018-06-02", "another family");
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-03-10"), "records-clerk");
+        Disposals disposals = disposals(CLOSURE_PLUS_FIVE);
+
+        assertThat(dueOn(disposals, "2024-03-09")).isEmpty();
+        assertThat(dueOn(disposals, "2024-03-10")).containsExactly(first, second);
+
+        Disposals.Run run = disposals.request(LocalDate.parse("2024-03-10"), "privacy-officer");
+
+        assertThat(run.status()).isEqualTo(Disposals.Status.DONE);
+        assertThat(disposed(first)).isTrue();
+        assertThat(disposed(second)).isTrue();
+        assertThat(disposed(otherCase)).isFalse();
+        assertThatThrownBy(() -> journal.content(first)).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isIn(ContentUnavailableException.Reason.DESTROYED, ContentUnavailableException.Reason.MISSING));
+        assertThat(content.isDestroyed(KeyScope.forCase(CASE))).isTrue();
+        assertThat(content.isDestroyed(KeyScope.forMessage(first))).isTrue();
+        assertThat(content.isDestroyed(KeyScope.forCase(OTHER_CASE))).isFalse();
+        assertThat(journal.records(first)).isEmpty();
+        assertThat(journal.messagesOfCase(CASE)).isEmpty();
+        assertThat(journal.messagesOfCase(OTHER_CASE)).containsExactly(otherCase);
+
+        assertThat(new JournalVerifier(journal, List.of(signer.publicKey())).verify().passed()).isTrue();
+
+        DisposalCertificate certificate = disposals.certificate(run.runId()).orElseThrow();
+        assertThat(certificate.verify(signer.publicKey())).isEmpty();
+        String document = new String(certificate.document(), StandardCharsets.UTF_8);
+        assertThat(document).contains(first, second, "\"case\":\"category=case clock=case-closure keep=P5Y\"", "privacy-officer")
+            .doesNotContain(otherCase, "placement review");
+        byte[] altered = certificate.document();
+        altered[document.indexOf(first)] ^= 1;
+        assertThat(new DisposalCertificate(altered, certificate.signature()).verify(signer.publicKey())).isNotEmpty();
+
+        List<JournalRecord> disposalRecords = journal.records(run.runId());
+        assertThat(disposalRecords).singleElement().isInstanceOfSatisfying(DisposalRecord.class, record -> {
+            assertThat(record.certificateSha256()).isEqualTo(certificate.sha256().hex());
+            assertThat(record.disposedMessages()).containsExactlyInAnyOrder(first, second);
+        });
+        assertThat(dueOn(disposals, "2030-01-01")).doesNotContain(first, second);
+    }
+
+    @Test
+    void jrn5AHeldCaseIsNotDisposedAndTheHoldCoversMailArrivingLater() {
+        String before = caseMessage(CASE, "2018-06-01", "before the hold");
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-03-10"), "records-clerk");
+        CaseLifecycle.Hold hold = lifecycle.placeHold(CASE, "subpoena 24-CV-118", "county counsel", "privacy-officer");
+        String after = caseMessage(CASE, "2024-01-05", "arrived after the hold");
+        Disposals disposals = disposals(CLOSURE_PLUS_FIVE);
+
+        DisposalPlan plan = disposals.preview(LocalDate.parse("2030-01-01"));
+        assertThat(plan.due()).isEmpty();
+        assertThat(plan.kept()).containsEntry(DisposalPlan.KEPT_HELD, 2L);
+        disposals.request(LocalDate.parse("2030-01-01"), "privacy-officer");
+        assertThat(disposed(before)).isFalse();
+        assertThat(disposed(after)).isFalse();
+
+        assertThat(lifecycle.releaseHold(hold.holdId(), "case settled", "privacy-officer")).isTrue();
+        assertThat(lifecycle.releaseHold(hold.holdId(), "again", "privacy-officer")).isFalse();
+        disposals.request(LocalDate.parse("2030-01-01"), "privacy-officer");
+        assertThat(disposed(before)).isTrue();
+        assertThat(disposed(after)).isTrue();
+        assertThat(lifecycle.holdsOf(CASE)).singleElement().satisfies(released -> {
+            assertThat(released.active()).isFalse();
+            assertThat(released.reason()).isEqualTo("subpoena 24-CV-118");
+            assertThat(released.releaseReason()).contains("case settled");
+        });
+    }
+
+    @Test
+    void jrn5AReopenedCaseStopsItsClockAndTheNextClosureRestartsIt() {
+        String message = caseMessage(CASE, "2014-06-01", "first episode");
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2015-01-10"), "records-clerk");
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.REOPENED, LocalDate.parse("2016-02-01"), "records-clerk");
+        Disposals disposals = disposals(CLOSURE_PLUS_FIVE);
+
+        assertThat(dueOn(disposals, "2024-01-01")).isEmpty();
+        assertThat(disposals.preview(LocalDate.parse("2024-01-01")).kept()).containsEntry(DisposalPlan.KEPT_CLOCK_NOT_STARTED, 1L);
+
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2020-07-15"), "records-clerk");
+        assertThat(dueOn(disposals, "2025-07-14")).isEmpty();
+        assertThat(dueOn(disposals, "2025-07-15")).containsExactly(message);
+    }
+
+    @Test
+    void jrn5TheLaterOfClosureAndAClientsBirthdayStartsTheClockAndAnUnknownBirthDateKeepsTheMail() {
+        String message = caseMessage(CASE, "2010-06-01", "intake");
+        String unknownBirth = caseMessage(OTHER_CASE, "2010-06-01", "intake");
+        lifecycle.setProgram(CASE, Optional.of("child-welfare"), "records-clerk");
+        lifecycle.setProgram(OTHER_CASE, Optional.of("child-welfare"), "records-clerk");
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2012-01-01"), "records-clerk");
+        lifecycle.recordEvent(OTHER_CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2012-01-01"), "records-clerk");
+        births.put(CASE, List.of(Optional.of(LocalDate.parse("2001-04-20")), Optional.of(LocalDate.parse("2003-09-02"))));
+        births.put(OTHER_CASE, List.of(Optional.of(LocalDate.parse("2001-04-20")), Optional.empty()));
+        Disposals disposals = disposals("retention.items=cw, default",
+            "retention.item.cw.category=case", "retention.item.cw.program=child-welfare", "retention.item.cw.clock=case-closure, client-age:23",
+            "retention.item.cw.keep=P1Y",
+            "retention.item.default.category=case", "retention.item.default.clock=case-closure", "retention.item.default.keep=P1Y");
+
+        // youngest client turns 23 on 2026-09-02; plus one year
+        assertThat(dueOn(disposals, "2027-09-01")).isEmpty();
+        assertThat(dueOn(disposals, "2027-09-02")).containsExactly(message);
+        assertThat(disposals.preview(LocalDate.parse("2090-01-01")).due()).extracting(DisposalPlan.DueMessage::messageKey).doesNotContain(unknownBirth);
+    }
+
+    @Test
+    void jrn5NonCaseMailFollowsItsReceiptDateAndMailWithoutAScheduleItemIsKept() {
+        String nonCase = received("2020-03-01", "staff meeting moved");
+        String caseMail = caseMessage(CASE, "2020-03-01", "home visit");
+        Disposals onlyNonCase = disposals("retention.items=other", "retention.item.other.category=non-case",
+            "retention.item.other.clock=message-date", "retention.item.other.keep=P2Y");
+
+        assertThat(dueOn(onlyNonCase, "2022-02-28")).isEmpty();
+        assertThat(dueOn(onlyNonCase, "2022-03-01")).containsExactly(nonCase);
+        assertThat(onlyNonCase.preview(LocalDate.parse("2099-01-01")).kept()).containsEntry(DisposalPlan.KEPT_NO_SCHEDULE, 1L);
+        assertThat(dueOn(disposals(), "2099-01-01")).isEmpty();
+        assertThat(caseMail).isNotNull();
+    }
+
+    @Test
+    void jrn6TwoPersonApprovalExecutesOnlyWhatIsStillDueWhenASecondPersonApproves() {
+        String first = caseMessage(CASE, "2018-06-01", "one");
+        String other = caseMessage(OTHER_CASE, "2018-06-01", "two");
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
+        lifecycle.recordEvent(OTHER_CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
+        List<String> schedule = new ArrayList<>(List.of(CLOSURE_PLUS_FIVE));
+        schedule.add("retention.disposal.approvals=2");
+        Disposals disposals = disposals(schedule.toArray(String[]::new));
+
+        Disposals.Run pending = disposals.request(LocalDate.parse("2025-01-01"), "records-manager");
+        assertThat(pending.status()).isEqualTo(Disposals.Status.PENDING);
+        assertThat(pending.planned()).containsExactlyInAnyOrder(first, other);
+        assertThat(disposed(first)).isFalse();
+        assertThatThrownBy(() -> disposals.approve(pending.runId(), "records-manager"))
+            .isInstanceOf(Disposals.DisposalConflictException.class).hasMessageContaining("another person");
+
+        lifecycle.placeHold(OTHER_CASE, "audit", "inspector general", "privacy-officer");
+        Disposals.Run done = disposals.approve(pending.runId(), "privacy-officer");
+
+        assertThat(done.status()).isEqualTo(Disposals.Status.DONE);
+        assertThat(done.approvedBy()).contains("privacy-officer");
+        assertThat(disposed(first)).isTrue();
+        assertThat(disposed(other)).isFalse();
+        assertThat(new String(disposals.certificate(done.runId()).orElseThrow().document(), StandardCharsets.UTF_8))
+            .contains("\"requestedBy\":\"records-manager\"", "\"approvedBy\":\"privacy-officer\"").doesNotContain(other);
+        assertThatThrownBy(() -> disposals.approve(pending.runId(), "someone-else")).isInstanceOf(Disposals.DisposalConflictException.class);
+    }
+
+    @Test
+    void jrn6MailForACaseAlreadyDisposedIsKeptUnderANewKeyAndStaysReadable() {
+        caseMessage(CASE, "2018-06-01", "old");
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
+        disposals(CLOSURE_PLUS_FIVE).request(LocalDate.parse("2025-01-01"), "privacy-officer");
+        assertThat(content.isDestroyed(KeyScope.forCase(CASE))).isTrue();
+
+        String late = caseMessage(CASE, "2025-02-01", "late reply to an old thread");
+
+        assertThat(new String(journal.content(late), StandardCharsets.UTF_8)).contains("late reply");
+        assertThat(journal.contentRefs(late)).extracting(ref -> ref.scope().value()).contains("case:" + CASE + "#2");
+        assertThat(journal.messagesOfCase(CASE)).containsExactly(late);
+    }
+
+    @Test
+    void jrn6DisposingOneMessageOfACaseKeepsTheOthersReadableAndRemovesItsFiles() throws Exception {
+        String old = caseMessage(CASE, "2018-01-01", "old note");
+        String recent = caseMessage(CASE, "2023-01-01", "recent note");
+        Disposals disposals = disposals("retention.items=case", "retention.item.case.category=case",
+            "retention.item.case.clock=message-date", "retention.item.case.keep=P3Y");
+        long filesBefore = countFiles();
+
+        disposals.request(LocalDate.parse("2024-01-01"), "privacy-officer");
+
+        assertThat(disposed(old)).isTrue();
+        assertThat(new String(journal.content(recent), StandardCharsets.UTF_8)).contains("recent note");
+        assertThat(content.isDestroyed(KeyScope.forCase(CASE))).isFalse();
+        assertThat(countFiles()).isEqualTo(filesBefore - 2);
+        var report = new JournalVerifier(journal, List.of(signer.publicKey())).verify();
+        assertThat(report.passed()).as(report.summary()).isTrue();
+    }
+
+    @Test
+    void jrn5ScheduleErrorsNameTheKeyAndWhatIsAllowed() {
+        assertThatThrownBy(() -> disposals("retention.items=a", "retention.item.a.category=case", "retention.item.a.clock=closure",
+            "retention.item.a.keep=P1Y")).hasMessageContaining("retention.item.a.clock").hasMessageContaining("case-closure");
+        assertThatThrownBy(() -> disposals("retention.items=a", "retention.item.a.category=case", "retention.item.a.clock=case-closure",
+            "retention.item.a.keep=7 years")).hasMessageContaining("retention.item.a.keep").hasMessageContaining("P7Y");
+        assertThatThrownBy(() -> disposals("retention.items=a", "retention.item.a.category=non-case", "retention.item.a.clock=case-closure",
+            "retention.item.a.keep=P1Y")).hasMessageContaining("message-date");
+        assertThatThrownBy(() -> disposals("retention.items=a", "retention.item.a.category=case")).hasMessageContaining("retention.item.a.clock");
+        assertThatThrownBy(() -> disposals("retention.items=a, b", "retention.item.a.category=case", "retention.item.a.clock=case-closure",
+            "retention.item.a.keep=P1Y", "retention.item.b.category=case", "retention.item.b.clock=case-closure", "retention.item.b.keep=P2Y"))
+            .hasMessageContaining("overlap");
+        assertThatThrownBy(() -> disposals("retention.itmes=a")).hasMessageContaining("unknown key 'retention.itmes'");
+        assertThatThrownBy(() -> disposals("retention.disposal.approvals=3")).hasMessageContaining("retention.disposal.approvals");
+    }
+
+    private long countFiles() throws Exception {
+        try (Stream<Path> files = Files.walk(workingDirectory.resolve("var/caseguard/journal-content"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+}
