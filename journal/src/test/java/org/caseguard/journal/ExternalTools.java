@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the standard tools a third party would use (openssl, python3, keytool). */
-final class ExternalTools {
+public final class ExternalTools {
     record Result(int exitCode, String output) {
     }
 

@@ -110,7 +110,7 @@ class JournalVerificationProcedureTest {
         assertThat(result.output())
             .contains(signer.keyId().base64())
             .contains("OK     entries/000016.entry")
-            .contains("5 entries, 0 failed; tree head of size 37, algorithm Ed25519")
+            .contains("5 entries, 0 messages, 0 failed; tree head of size 37, algorithm Ed25519")
             .contains("Signature Verified Successfully");
         assertThat(javaView().verify(keys.getPublic(), this::read)).isEmpty();
         assertThat(manifest.treeHead().keyId()).isEqualTo(signer.keyId());
@@ -126,7 +126,7 @@ class JournalVerificationProcedureTest {
 
         ExternalTools.Result result = runProcedure();
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("FAILED entries/000007.entry", "OK     entries/000016.entry", "5 entries, 1 failed");
+        assertThat(result.output()).contains("FAILED entries/000007.entry", "OK     entries/000016.entry", "5 entries, 0 messages, 1 failed");
         assertThat(javaView().verify(keys.getPublic(), this::read)).singleElement().asString().startsWith("entries/000007.entry: SHA-256");
     }
 
@@ -140,7 +140,7 @@ class JournalVerificationProcedureTest {
 
         ExternalTools.Result result = runProcedure();
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("FAILED entries/000016.entry", "5 entries, 1 failed");
+        assertThat(result.output()).contains("FAILED entries/000016.entry", "5 entries, 0 messages, 1 failed");
     }
 
     @Test
@@ -154,7 +154,7 @@ class JournalVerificationProcedureTest {
 
         ExternalTools.Result result = runProcedure();
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("5 entries, 0 failed").doesNotContain("Signature Verified Successfully");
+        assertThat(result.output()).contains("5 entries, 0 messages, 0 failed").doesNotContain("Signature Verified Successfully");
         assertThat(javaView().verify(keys.getPublic(), this::read)).containsExactly("tree head signature does not verify with the given key");
     }
 
@@ -165,7 +165,7 @@ class JournalVerificationProcedureTest {
         KeyPair keys = generator.generateKeyPair();
         writeExport(TreeHeadSigner.of(keys.getPrivate(), keys.getPublic(), CLOCK));
         String output = ExternalTools.runOk(export, "python3", "verify-manifest.py", ".");
-        assertThat(output).contains("5 entries, 0 failed; tree head of size 37, algorithm ECDSA-SHA256");
+        assertThat(output).contains("5 entries, 0 messages, 0 failed; tree head of size 37, algorithm ECDSA-SHA256");
         assertThat(ExternalTools.runOk(export, "openssl", "dgst", "-sha256", "-verify", "journal-public-key.pem", "-signature", "tree-head.sig", "tree-head.msg"))
             .contains("Verified OK");
     }

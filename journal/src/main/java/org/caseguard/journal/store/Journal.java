@@ -189,6 +189,23 @@ public final class Journal implements AutoCloseable {
         return search(JournalSearch.ofCase(caseId)).stream().map(MessageSummary::messageKey).toList();
     }
 
+    /** JRN-3: every message bound to the case and every copy made of one, in order of receipt, without limit. */
+    public List<String> allMessagesOfCase(String caseId) {
+        return query("SELECT m.message_key FROM journal_message m WHERE m.disposed_run IS NULL AND (m.message_key IN "
+                + "(SELECT message_key FROM journal_case WHERE case_id = ?) OR m.original_key IN (SELECT message_key FROM journal_case WHERE case_id = ?)) "
+                + "ORDER BY m.received_leaf", List.of(caseId, caseId), rows -> rows.getString(1));
+    }
+
+    /** Summaries of the given messages, in order of receipt. */
+    public List<MessageSummary> summaries(List<String> messageKeys) {
+        List<MessageSummary> summaries = new ArrayList<>();
+        for (String key : messageKeys) {
+            summaries.addAll(query("SELECT message_key, received_at, original_key, content_size FROM journal_message WHERE message_key = ?", List.of(key),
+                rows -> new MessageSummary(rows.getString(1), java.time.Instant.ofEpochMilli(rows.getLong(2)), Optional.ofNullable(rows.getString(3)), rows.getLong(4))));
+        }
+        return summaries;
+    }
+
     /** A message as search lists it. */
     public record MessageSummary(String messageKey, java.time.Instant receivedAt, Optional<String> originalKey, long size) {
     }
