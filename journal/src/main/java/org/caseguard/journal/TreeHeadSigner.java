@@ -98,6 +98,51 @@ public final class TreeHeadSigner {
         return fromPem(workingDirectory.resolve(privatePem), workingDirectory.resolve(publicPem), password(properties, workingDirectory), clock);
     }
 
+    /**
+     * The configured signer, or, when no {@code journal.signing.*} key is set (the embedded default), an Ed25519 key pair
+     * generated at first start under {@code var/caseguard} (private key readable by the owner only) and reused after.
+     */
+    public static TreeHeadSigner openOrGenerate(Properties properties, Path workingDirectory, Clock clock) {
+        boolean configured = properties.stringPropertyNames().stream().anyMatch(key -> key.startsWith("journal.signing."));
+        if (configured) {
+            return open(properties, workingDirectory, clock);
+        }
+        Path privateKey = workingDirectory.resolve(DEFAULT_PRIVATE_KEY);
+        Path publicKey = workingDirectory.resolve(DEFAULT_PUBLIC_KEY);
+        if (!Files.exists(privateKey)) {
+            generateDefault(privateKey, publicKey);
+        }
+        return fromPem(privateKey, publicKey, null, clock);
+    }
+
+    public static final String DEFAULT_PRIVATE_KEY = "var/caseguard/journal-signing-key.pem";
+    public static final String DEFAULT_PUBLIC_KEY = "var/caseguard/journal-signing-public.pem";
+
+    private static void generateDefault(Path privateKey, Path publicKey) {
+        try {
+            java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            Files.createDirectories(privateKey.getParent());
+            Path temporary = privateKey.resolveSibling(privateKey.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            Files.move(temporary, privateKey, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            org.slf4j.LoggerFactory.getLogger(TreeHeadSigner.class).warn("caseguard journal: generated an Ed25519 tree head signing key for the "
+                + "embedded default under var/caseguard; in production configure journal.signing.keystore and publish the public key's fingerprint");
+        } catch (IOException e) {
+            throw new UncheckedIOException("journal signing: the default key could not be written under var/caseguard", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("journal signing: the JDK cannot generate Ed25519 keys", e);
+        }
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+            + "\n-----END " + label + "-----\n";
+    }
+
     /** Loads the key entry (alias, or the only key entry when alias is null) of a PKCS#12 keystore. */
     public static TreeHeadSigner fromPkcs12(Path keystoreFile, String alias, char[] password, Clock clock) {
         try (InputStream in = Files.newInputStream(keystoreFile)) {

@@ -38,13 +38,21 @@ public class CaseguardModule extends AbstractModule {
         return SharedJournal.open(readProperties(propertiesProvider), Path.of(directories.getRootDirectory()));
     }
 
+    @Provides
+    @Singleton
+    JournalServices journalServices(PropertiesProvider propertiesProvider, JamesDirectoriesProvider directories, RegistryStore registry)
+        throws ConfigurationException {
+        return JournalServices.open(readProperties(propertiesProvider), Path.of(directories.getRootDirectory()), registry);
+    }
+
     private static Properties readProperties(PropertiesProvider propertiesProvider) throws ConfigurationException {
         Properties properties = new Properties();
         try {
             Configuration configuration = propertiesProvider.getConfiguration(CONFIGURATION_FILE);
             for (Iterator<String> keys = configuration.getKeys(); keys.hasNext(); ) {
                 String key = keys.next();
-                properties.setProperty(key, configuration.getString(key));
+                // James's properties reader splits values at commas; caseguard keys take lists as comma-separated text.
+                properties.setProperty(key, String.join(",", configuration.getStringArray(key)));
             }
         } catch (FileNotFoundException e) {
             // No caseguard.properties: the embedded defaults apply.

@@ -34,9 +34,10 @@ public class JournalReceived extends GenericMailet {
     private final Clock clock;
     private JournalDeferral deferral;
 
+    /** Takes the journal's services, not the bare journal, so that its signed tree heads and scheduled disposals run. */
     @Inject
-    public JournalReceived(Journal journal, MailQueueFactory<?> queues) {
-        this(journal, queues, Clock.systemUTC());
+    public JournalReceived(JournalServices services, MailQueueFactory<?> queues) {
+        this(services.journal(), queues, Clock.systemUTC());
     }
 
     JournalReceived(Journal journal, MailQueueFactory<?> queues, Clock clock) {

@@ -264,6 +264,12 @@ public final class Journal implements AutoCloseable {
             rows -> rows.getBytes(1)).stream().findFirst();
     }
 
+    /** JRN-6: the disposal run that destroyed the message's content, if one did. */
+    public Optional<String> disposedBy(String messageKey) {
+        return query("SELECT disposed_run FROM journal_message WHERE message_key = ? AND disposed_run IS NOT NULL", List.of(messageKey),
+            rows -> rows.getString(1)).stream().findFirst();
+    }
+
     /** The outbound copies made of a message, in order of recording. */
     public List<String> copiesOf(String originalKey) {
         return query("SELECT message_key FROM journal_message WHERE original_key = ? ORDER BY received_leaf", List.of(originalKey),

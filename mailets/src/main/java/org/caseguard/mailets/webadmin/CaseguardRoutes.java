@@ -24,9 +24,6 @@ import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.core.registry.RegistryValidation;
 import org.eclipse.jetty.http.HttpStatus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import spark.HaltException;
 import spark.Request;
@@ -43,7 +40,6 @@ public class CaseguardRoutes implements Routes {
 
     private final RegistryStore registry;
     private final JsonTransformer json = new JsonTransformer();
-    private final ObjectMapper mapper = new ObjectMapper();
 
     @Inject
     public CaseguardRoutes(RegistryStore registry) {
@@ -139,16 +135,7 @@ public class CaseguardRoutes implements Routes {
     }
 
     private Map<String, Object> body(Request request) {
-        String body = request.body();
-        if (body == null || body.isBlank()) {
-            return Map.of();
-        }
-        try {
-            return mapper.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw badRequest("the body must be a JSON object");
-        }
+        return RouteResponses.jsonObject(request);
     }
 
     private static String deleted(Response response, boolean existed, String what) {

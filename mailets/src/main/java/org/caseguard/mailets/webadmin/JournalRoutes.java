@@ -15,34 +15,46 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
 import org.caseguard.journal.VerificationReport;
 import org.caseguard.journal.content.ContentUnavailableException;
 import org.caseguard.journal.entry.JournalRecord;
 import org.caseguard.journal.store.Journal;
 import org.caseguard.journal.store.JournalSearch;
+import org.caseguard.journal.store.JournalUnavailableException;
 import org.caseguard.journal.store.JournalVerifier;
+import org.caseguard.mailets.JournalServices;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import spark.HaltException;
 import spark.Request;
+import spark.Response;
 import spark.Service;
 
 /**
  * The journal (JRN-3, JRN-4, JRN-7) under {@code /caseguard/journal}: search messages by case, client, participant,
- * rule and receipt time; read a message's records and its exact bytes; run {@code verify}. Every request names who
- * asks ({@code X-Caseguard-Actor}) and is logged with what was asked, by rule and opaque key, never content.
+ * rule and receipt time; read a message's records and its exact bytes; export a case; run {@code verify}. Every
+ * request names who asks ({@code X-Caseguard-Actor}); the access is recorded in the journal itself before the answer
+ * (its key in {@value #ACCESS_HEADER}) and logged by rule and opaque key, never content.
  */
 public class JournalRoutes implements Routes {
     public static final String BASE = "/caseguard/journal";
     private static final Logger ACCESS = LoggerFactory.getLogger("caseguard.journal.access");
+    /** The key of the journal's access record for the request: {@code GET /messages/{key}} shows it. */
+    public static final String ACCESS_HEADER = "X-Caseguard-Journal-Access";
+    private static final java.util.regex.Pattern CASE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Journal journal;
+    private final JournalServices services;
     private final JsonTransformer json = new JsonTransformer();
 
     @Inject
-    public JournalRoutes(Journal journal) {
-        this.journal = journal;
+    public JournalRoutes(JournalServices services) {
+        this.services = services;
+        this.journal = services.journal();
     }
 
     @Override
@@ -55,28 +67,32 @@ public class JournalRoutes implements Routes {
         service.get(BASE + "/messages", (request, response) -> {
             String actor = actor(request);
             JournalSearch search = search(request);
-            ACCESS.info("caseguard journal search rule=JRN-7 actor={} criteria={}", actor, criteria(search));
-            return journal.search(search).stream().map(JournalRoutes::summary).toList();
+            List<Journal.MessageSummary> found = journal.search(search);
+            String access = recordAccess(response, actor, "search", criteriaOf(search), found.stream().map(Journal.MessageSummary::messageKey).toList());
+            ACCESS.info("caseguard journal search rule=JRN-7 actor={} criteria={} access={}", actor, criteria(search), access);
+            return found.stream().map(JournalRoutes::summary).toList();
         }, json);
         service.get(BASE + "/messages/:key", (request, response) -> {
             String actor = actor(request);
             String key = request.params("key");
             List<JournalRecord> records = journal.records(key);
             if (records.isEmpty()) {
-                throw notFound("no journaled message with key " + key);
+                throw missing(key);
             }
-            ACCESS.info("caseguard journal view rule=JRN-7 actor={} key={}", actor, key);
+            String access = recordAccess(response, actor, "view", Map.of(), List.of(key));
+            ACCESS.info("caseguard journal view rule=JRN-7 actor={} key={} access={}", actor, key, access);
             return records.stream().map(record -> Map.of("kind", record.kind(), "at", record.recordedAt().toString(), "fields", record.fields())).toList();
         }, json);
         service.get(BASE + "/messages/:key/content", (request, response) -> {
             String actor = actor(request);
             String key = request.params("key");
             if (journal.records(key).isEmpty()) {
-                throw notFound("no journaled message with key " + key);
+                throw missing(key);
             }
             try {
                 byte[] bytes = journal.content(key);
-                ACCESS.info("caseguard journal content rule=JRN-7 actor={} key={}", actor, key);
+                String access = recordAccess(response, actor, "content", Map.of(), List.of(key));
+                ACCESS.info("caseguard journal content rule=JRN-7 actor={} key={} access={}", actor, key, access);
                 response.type("message/rfc822");
                 response.raw().getOutputStream().write(bytes);
                 return "";
@@ -85,9 +101,11 @@ public class JournalRoutes implements Routes {
                 return "content " + e.reason().name().toLowerCase(java.util.Locale.ROOT) + " (JRN-6 disposal or damage; run verify)";
             }
         });
+        service.get(BASE + "/cases/:case/export", this::export);
         service.post(BASE + "/verify", (request, response) -> {
             String actor = actor(request);
-            VerificationReport report = new JournalVerifier(journal, List.of()).verify();
+            VerificationReport report = new JournalVerifier(journal, List.of(services.signer().publicKey())).verify();
+            recordAccess(response, actor, "verify", Map.of(), List.of());
             ACCESS.info("caseguard journal verify rule=JRN-4 actor={} passed={}", actor, report.passed());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("passed", report.passed());
@@ -99,6 +117,73 @@ public class JournalRoutes implements Routes {
                 "detail", problem.detail())).toList());
             return body;
         }, json);
+    }
+
+    /**
+     * A case's record for discovery: {@code format=zip} (default; entries, exact messages, manifest with proofs, public
+     * key, verification script) or {@code format=mbox}. Recorded in the journal with every message disclosed.
+     */
+    private Object export(Request request, Response response) throws java.io.IOException {
+        String actor = actor(request);
+        String caseId = request.params("case");
+        if (!CASE_ID.matcher(caseId).matches()) {
+            throw badRequest("case: letters, digits, . _ - (at most 64), got \"" + caseId + "\"");
+        }
+        String format = Optional.ofNullable(request.queryParams("format")).orElse("zip");
+        if (!format.equals("zip") && !format.equals("mbox")) {
+            throw badRequest("\"format\": must be zip or mbox, got \"" + format + "\"");
+        }
+        List<String> keys = journal.allMessagesOfCase(caseId);
+        if (keys.isEmpty()) {
+            throw notFound("no journaled message is bound to case " + caseId);
+        }
+        String access = recordAccess(response, actor, "export", Map.of("case", caseId, "format", format), keys);
+        ACCESS.info("caseguard journal export rule=JRN-7 actor={} format={} messages={} access={}", actor, format, keys.size(), access);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        if (format.equals("zip")) {
+            services.export().writeZip(caseId, body);
+            response.type("application/zip");
+            response.header("Content-Disposition", "attachment; filename=\"case-export-" + access + ".zip\"");
+        } else {
+            services.export().writeMbox(caseId, body);
+            response.type("application/mbox");
+            response.header("Content-Disposition", "attachment; filename=\"case-export-" + access + ".mbox\"");
+        }
+        response.raw().getOutputStream().write(body.toByteArray());
+        return "";
+    }
+
+    /** 410 for a message a disposal run destroyed (naming the run, whose certificate lists it), else 404. */
+    private HaltException missing(String key) {
+        Optional<String> run = journal.disposedBy(key);
+        if (run.isPresent()) {
+            return ErrorResponder.builder().statusCode(HttpStatus.GONE_410).type(ErrorResponder.ErrorType.NOT_FOUND)
+                .message("message " + key + " was disposed of by disposal run " + run.get() + " (JRN-6); its certificate lists it").haltError();
+        }
+        return notFound("no journaled message with key " + key);
+    }
+
+    /** JRN-7: the access goes into the journal before the answer is given; without it there is no answer (503). */
+    private String recordAccess(Response response, String actor, String action, Map<String, String> criteria, List<String> keys) {
+        try {
+            String access = journal.recordAccess(actor, action, criteria, keys);
+            response.header(ACCESS_HEADER, access);
+            return access;
+        } catch (JournalUnavailableException e) {
+            throw ErrorResponder.builder().statusCode(HttpStatus.SERVICE_UNAVAILABLE_503).type(ErrorResponder.ErrorType.SERVER_ERROR)
+                .message("the journal cannot record this access now (JRN-7), so it is not answered; try again").haltError();
+        }
+    }
+
+    private static Map<String, String> criteriaOf(JournalSearch search) {
+        Map<String, String> criteria = new java.util.TreeMap<>();
+        search.caseId().ifPresent(value -> criteria.put("case", value));
+        search.clientId().ifPresent(value -> criteria.put("client", value));
+        search.participant().ifPresent(value -> criteria.put("participant", value));
+        search.rule().ifPresent(value -> criteria.put("rule", value));
+        search.from().ifPresent(value -> criteria.put("from", value.toString()));
+        search.to().ifPresent(value -> criteria.put("to", value.toString()));
+        return criteria;
     }
 
     private static JournalSearch search(Request request) {

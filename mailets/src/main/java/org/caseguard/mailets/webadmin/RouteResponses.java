@@ -68,6 +68,22 @@ final class RouteResponses {
         return actor.trim();
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The request body as a JSON object; empty when there is no body; 400 when it is not a JSON object. */
+    static java.util.Map<String, Object> jsonObject(Request request) {
+        String body = request.body();
+        if (body == null || body.isBlank()) {
+            return java.util.Map.of();
+        }
+        try {
+            return MAPPER.readValue(body, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw badRequest("the body must be a JSON object");
+        }
+    }
+
     static HaltException notFound(String message) {
         return ErrorResponder.builder().statusCode(HttpStatus.NOT_FOUND_404).type(ErrorType.NOT_FOUND).message(message).haltError();
     }

@@ -105,12 +105,19 @@ public final class PipelineFixture implements AutoCloseable {
         return mail.withHeader(user, "Message-ID", messageId).stream().findFirst();
     }
 
+    private final java.util.Set<String> disposed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** JRN-6: a test disposed of this message on purpose; the closing audit then requires that it is no longer found. */
+    public void expectDisposed(String messageId) {
+        disposed.add(messageId);
+    }
+
     /** JRN-1, checked when every end-to-end test class closes its server: see {@link JournalAudit}. */
     @Override
     public void close() {
         try {
             List<StaffMail.Sent> sent = mail.sent();
-            eventually().untilAsserted(() -> JournalAudit.assertEachSentMessageJournaledOnce(webAdmin, sent));
+            eventually().untilAsserted(() -> JournalAudit.assertEachSentMessageJournaledOnce(webAdmin, sent, disposed));
         } finally {
             server.close();
             outside.close();
