@@ -58,9 +58,14 @@ class RetentionTest {
     private TreeHeadSigner signer;
     private final Map<String, List<Optional<LocalDate>>> births = new HashMap<>();
 
+    /** The journal database's keys: the embedded default here, PostgreSQL in {@link PostgresRetentionTest}. */
+    protected Properties databaseProperties(Path workingDirectory) {
+        return new Properties();
+    }
+
     @BeforeEach
     void open() throws Exception {
-        leafStore = LeafStores.open(new Properties(), workingDirectory);
+        leafStore = LeafStores.open(databaseProperties(workingDirectory), workingDirectory);
         content = ContentStores.open(new Properties(), workingDirectory, leafStore.dataSource());
         journal = Journal.open(leafStore, content, Clock.systemUTC());
         lifecycle = new CaseLifecycle(leafStore.dataSource(), Clock.systemUTC());

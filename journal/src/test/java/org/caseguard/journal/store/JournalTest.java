@@ -47,11 +47,16 @@ class JournalTest {
     private MemoryContentStore content;
     private Journal journal;
 
-    @BeforeEach
-    void open() {
+    /** The journal database's keys: the embedded default here, PostgreSQL in {@link PostgresJournalTest}. */
+    protected Properties databaseProperties(Path workingDirectory) {
         Properties properties = new Properties();
         properties.setProperty("journal.h2.path", "var/journal");
-        leafStore = LeafStores.open(properties, workingDirectory);
+        return properties;
+    }
+
+    @BeforeEach
+    void open() {
+        leafStore = LeafStores.open(databaseProperties(workingDirectory), workingDirectory);
         content = new MemoryContentStore();
         journal = Journal.open(leafStore, content, Clock.systemUTC());
     }
@@ -172,7 +177,16 @@ class JournalTest {
     @Test
     void jrn4AnIndexRowChangedByOneByteIsReported() throws SQLException {
         threeMessages();
-        sql("UPDATE journal_entry SET canonical = REPLACE(canonical, CAST('to@agency' AS BYTEA), CAST('tO@agency' AS BYTEA)) WHERE leaf_index = 1");
+        try (Connection connection = leafStore.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT canonical FROM journal_entry WHERE leaf_index = 1");
+             java.sql.ResultSet rows = select.executeQuery();
+             PreparedStatement update = connection.prepareStatement("UPDATE journal_entry SET canonical = ? WHERE leaf_index = 1")) {
+            rows.next();
+            String canonical = new String(rows.getBytes(1), StandardCharsets.UTF_8);
+            assertThat(canonical).contains("to@agency");
+            update.setBytes(1, canonical.replace("to@agency", "tO@agency").getBytes(StandardCharsets.UTF_8));
+            update.executeUpdate();
+        }
 
         VerificationReport report = verify();
         assertThat(report.count(ProblemKind.ALTERED_ENTRY)).as(report.summary()).isEqualTo(1);
