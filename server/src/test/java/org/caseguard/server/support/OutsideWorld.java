@@ -17,9 +17,12 @@ public final class OutsideWorld implements AutoCloseable {
     }
 
     private final Wiser wiser;
+    private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
 
     private OutsideWorld(Wiser wiser) {
         this.wiser = wiser;
+        // one id per SMTP connection: lets a test see attempts that ended before any message was sent
+        wiser.getServer().setSessionIdFactory(() -> "s" + sessions.incrementAndGet());
     }
 
     public static OutsideWorld start() throws IOException {
@@ -50,6 +53,11 @@ public final class OutsideWorld implements AutoCloseable {
 
     public List<Received> receivedBy(String recipient) {
         return received().stream().filter(message -> message.envelopeRecipient().equalsIgnoreCase(recipient)).toList();
+    }
+
+    /** SMTP connections accepted so far, whether or not a message followed. */
+    public int connections() {
+        return sessions.get();
     }
 
     public void clear() {

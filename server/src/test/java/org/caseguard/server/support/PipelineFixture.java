@@ -57,11 +57,19 @@ public final class PipelineFixture implements AutoCloseable {
     @SafeVarargs
     public static PipelineFixture start(Path workingDirectory, CaseguardProfile profile, UnaryOperator<String>... mailetContainerEdits)
         throws Exception {
+        return start(workingDirectory, profile, List.of(), mailetContainerEdits);
+    }
+
+    /** @param overrides Guice bindings replacing James's own, e.g. its DNS (see {@link LoopbackDns}) */
+    @SafeVarargs
+    public static PipelineFixture start(Path workingDirectory, CaseguardProfile profile, List<com.google.inject.Module> overrides,
+        UnaryOperator<String>... mailetContainerEdits) throws Exception {
         OutsideWorld outside = OutsideWorld.start();
         CaseguardServer.Builder builder = CaseguardServer.builder(workingDirectory)
             .profile(profile)
             .ephemeralPorts()
             .remoteDeliveryGateway("127.0.0.1", outside.port());
+        overrides.forEach(builder::overrideWith);
         for (UnaryOperator<String> edit : mailetContainerEdits) {
             builder.editMailetContainer(edit);
         }
