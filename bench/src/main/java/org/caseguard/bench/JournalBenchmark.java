@@ -75,21 +75,26 @@ public final class JournalBenchmark {
         report.put("messages", messages);
         report.put("messageBytes", 10_240);
 
-        List<byte[]> corpus = tenKilobyteMessages(messages + warmup, new Random(42));
         Path work = Files.createTempDirectory("caseguard-journal-bench");
+        java.util.Set<String> phases = java.util.Set.of(System.getProperty("bench.phases", "append,storage,search").split(","));
         try {
-            double fsync = fsyncRate(work.resolve("fsync"), corpus.subList(0, warmup), threads);
-            fsync = fsyncRate(work.resolve("fsync2"), corpus.subList(warmup, corpus.size()), threads);
-            double journal = journalRate(work.resolve("journal"), corpus, warmup, threads);
-            report.put("append", Map.of("journalMessagesPerSecond", round(journal), "fsyncOnlyMessagesPerSecond", round(fsync),
-                "journalOverFsync", round(journal / fsync), "target", ">= 1000 messages/s"));
-            System.out.printf("append: journal %.0f msg/s, fsync alone %.0f msg/s, ratio %.2f%n", journal, fsync, journal / fsync);
-
-            report.put("storage", storageRatio(work.resolve("storage"), new Random(7)));
-            System.out.println("storage: " + report.get("storage"));
-
-            report.put("caseSearch", caseSearch(work.resolve("search"), searchEntries));
-            System.out.println("case search: " + report.get("caseSearch"));
+            if (phases.contains("append")) {
+                List<byte[]> corpus = tenKilobyteMessages(messages + warmup, new Random(42));
+                fsyncRate(work.resolve("fsync-warmup"), corpus.subList(0, warmup), threads);
+                double fsync = fsyncRate(work.resolve("fsync"), corpus.subList(warmup, corpus.size()), threads);
+                double journal = journalRate(work.resolve("journal"), corpus, warmup, threads);
+                report.put("append", Map.of("journalMessagesPerSecond", round(journal), "fsyncOnlyMessagesPerSecond", round(fsync),
+                    "journalOverFsync", round(journal / fsync), "target", ">= 1000 messages/s"));
+                System.out.printf("append: journal %.0f msg/s, fsync alone %.0f msg/s, ratio %.2f%n", journal, fsync, journal / fsync);
+            }
+            if (phases.contains("storage")) {
+                report.put("storage", storageRatio(work.resolve("storage"), new Random(7)));
+                System.out.println("storage: " + report.get("storage"));
+            }
+            if (phases.contains("search")) {
+                report.put("caseSearch", caseSearch(work.resolve("search"), searchEntries));
+                System.out.println("case search: " + report.get("caseSearch"));
+            }
         } finally {
             deleteTree(work);
         }

@@ -214,9 +214,13 @@ public final class Journal implements AutoCloseable {
     public List<MessageSummary> search(JournalSearch search) {
         StringBuilder where = new StringBuilder(" WHERE m.disposed_run IS NULL");
         List<Object> parameters = new ArrayList<>();
+        // A case is found through its bindings (indexed by case), then the messages and their copies by key: an OR
+        // of two IN-subqueries made both H2 and PostgreSQL scan every message.
+        String source = search.caseId().isPresent()
+            ? "(SELECT mc.* FROM journal_case c JOIN journal_message mc ON mc.message_key = c.message_key WHERE c.case_id = ?"
+                + " UNION ALL SELECT mo.* FROM journal_case c JOIN journal_message mo ON mo.original_key = c.message_key WHERE c.case_id = ?) m"
+            : "journal_message m";
         search.caseId().ifPresent(caseId -> {
-            where.append(" AND (m.message_key IN (SELECT message_key FROM journal_case WHERE case_id = ?)"
-                + " OR m.original_key IN (SELECT message_key FROM journal_case WHERE case_id = ?))");
             parameters.add(caseId);
             parameters.add(caseId);
         });
@@ -242,7 +246,7 @@ public final class Journal implements AutoCloseable {
             where.append(" AND m.received_at < ?");
             parameters.add(to.toEpochMilli());
         });
-        return query("SELECT m.message_key, m.received_at, m.original_key, m.content_size FROM journal_message m" + where
+        return query("SELECT m.message_key, m.received_at, m.original_key, m.content_size FROM " + source + where
                 + " ORDER BY m.received_leaf LIMIT " + search.limit(), parameters,
             rows -> new MessageSummary(rows.getString(1), java.time.Instant.ofEpochMilli(rows.getLong(2)),
                 Optional.ofNullable(rows.getString(3)), rows.getLong(4)));
