@@ -19,7 +19,7 @@ import java.util.List;
  * and never appears in a message.
  */
 public final class AgencyKeys {
-    public record Entry(PrivateKey key, X509Certificate certificate) {
+    public record Entry(String alias, PrivateKey key, X509Certificate certificate) {
     }
 
     private final List<Entry> entries;
@@ -32,6 +32,19 @@ public final class AgencyKeys {
         return entries;
     }
 
+    /** The entry under {@code alias}; without an alias, the only entry (a keystore with several needs one). */
+    public Entry entry(java.util.Optional<String> alias) {
+        List<String> aliases = entries.stream().map(Entry::alias).toList();
+        if (alias.isEmpty()) {
+            if (entries.size() > 1) {
+                throw new IllegalArgumentException("the keystore holds " + entries.size() + " keys " + aliases + "; name one");
+            }
+            return entries.get(0);
+        }
+        return entries.stream().filter(entry -> entry.alias().equalsIgnoreCase(alias.get())).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("the keystore holds no key '" + alias.get() + "'; it holds " + aliases));
+    }
+
     /** @param passwordSource how the password was given, for error messages: "passwordEnv X" or "passwordFile" */
     public static AgencyKeys fromPkcs12(Path keystore, char[] password, String passwordSource) {
         try (InputStream in = Files.newInputStream(keystore)) {
@@ -40,7 +53,7 @@ public final class AgencyKeys {
             List<Entry> entries = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
-                    entries.add(new Entry((PrivateKey) store.getKey(alias, password), certificate));
+                    entries.add(new Entry(alias, (PrivateKey) store.getKey(alias, password), certificate));
                 }
             }
             if (entries.isEmpty()) {

@@ -3,9 +3,12 @@ package org.caseguard.core.crypto.smime;
 import java.io.ByteArrayInputStream;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import javax.activation.DataHandler;
+import javax.mail.Header;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.MimeBodyPart;
@@ -22,55 +25,96 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
- * ENC-3: signs a message with the agency's key as S/MIME {@code multipart/signed} with a detached
- * {@code application/pkcs7-signature} (SHA-256 with RSA or ECDSA, the signing certificate included). The signature
- * covers the exact bytes of the first part as they are sent.
+ * ENC-3: signs a message with the agency's key, SHA-256 or better with RSA or ECDSA, the signing certificate
+ * included. {@link Form#DETACHED} (default) gives {@code multipart/signed; protocol="application/pkcs7-signature"}
+ * with the signature over the exact bytes of the first part, readable without S/MIME support;
+ * {@link Form#OPAQUE} gives {@code application/pkcs7-mime; smime-type=signed-data} with the content inside.
+ *
+ * <p>The content is first made 7-bit ({@link SevenBitContent}): a relay without 8BITMIME would otherwise re-encode
+ * 8-bit parts in transit and break the signature. Every header that is not a {@code Content-*} header stays on the
+ * outside, unchanged (signing hides nothing). CMS from bcpkix only, no bcmail (see james-notes.md).</p>
  */
 public final class SmimeSigner {
-    private static final List<String> OUTER_HEADERS = List.of("From", "Sender", "Reply-To", "To", "Cc", "Date",
-        "Message-ID", "Subject", "In-Reply-To", "References", "MIME-Version");
+    public enum Form { DETACHED, OPAQUE }
+
+    /** Only SHA-2 digests: ENC-3 asks for SHA-256 or better. */
+    public enum Digest {
+        SHA256("SHA256", "sha-256"), SHA384("SHA384", "sha-384"), SHA512("SHA512", "sha-512");
+
+        private final String jca;
+        private final String micalg;
+
+        Digest(String jca, String micalg) {
+            this.jca = jca;
+            this.micalg = micalg;
+        }
+
+        public String micalg() {
+            return micalg;
+        }
+
+        public static java.util.Optional<Digest> parse(String value) {
+            return java.util.Arrays.stream(values()).filter(digest -> digest.micalg.equalsIgnoreCase(value.trim())).findFirst();
+        }
+    }
 
     private final PrivateKey key;
     private final X509Certificate certificate;
+    private final Digest digest;
+    private final Form form;
     private final String algorithm;
 
     public SmimeSigner(PrivateKey key, X509Certificate certificate) {
+        this(key, certificate, Digest.SHA256, Form.DETACHED);
+    }
+
+    public SmimeSigner(PrivateKey key, X509Certificate certificate, Digest digest, Form form) {
         this.key = key;
         this.certificate = certificate;
-        this.algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+        this.digest = digest;
+        this.form = form;
+        this.algorithm = signatureAlgorithm(key, digest);
+    }
+
+    /** SHA-xxxwithRSA or SHA-xxxwithECDSA; any other key type is refused. */
+    public static String signatureAlgorithm(PrivateKey key, Digest digest) {
+        return switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
+            case "RSA" -> digest.jca + "withRSA";
+            case "EC", "ECDSA" -> digest.jca + "withECDSA";
+            default -> throw new IllegalArgumentException("the key is " + key.getAlgorithm() + "; S/MIME signing takes an RSA or EC key");
+        };
+    }
+
+    public String algorithm() {
+        return algorithm;
     }
 
     public MimeMessage sign(MimeMessage message) throws MessagingException {
         String[] messageId = message.getHeader("Message-ID");
         try {
-            byte[] inner = SmimeEncryptor.innerPart(message);
+            byte[] inner = SevenBitContent.of(SmimeEncryptor.innerPart(message));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                 .build(new JcaContentSignerBuilder(algorithm).build(key), certificate));
             generator.addCertificates(new JcaCertStore(List.of(certificate)));
-            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(inner), false);
-
-            MimeBodyPart content = new MimeBodyPart(new ByteArrayInputStream(inner));
-            MimeBodyPart signature = new MimeBodyPart();
-            signature.setDataHandler(new DataHandler(new ByteArrayDataSource(signed.getEncoded(),
-                "application/pkcs7-signature; name=\"smime.p7s\"")));
-            signature.setHeader("Content-Type", "application/pkcs7-signature; name=\"smime.p7s\"");
-            signature.setHeader("Content-Transfer-Encoding", "base64");
-            signature.setHeader("Content-Disposition", "attachment; filename=\"smime.p7s\"");
-            MimeMultipart multipart = new MimeMultipart("signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256");
-            multipart.addBodyPart(content);
-            multipart.addBodyPart(signature);
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(inner), form == Form.OPAQUE);
 
             MimeMessage result = new MimeMessage(Session.getInstance(new java.util.Properties()));
-            for (String name : OUTER_HEADERS) {
-                String[] values = message.getHeader(name);
-                if (values != null) {
-                    for (String value : values) {
-                        result.addHeader(name, value);
-                    }
+            for (Header header : Collections.list(message.getAllHeaders())) {
+                String name = header.getName().toLowerCase(Locale.ROOT);
+                if (!name.startsWith("content-") && !name.equals("mime-version")) {
+                    result.addHeader(header.getName(), header.getValue());
                 }
             }
-            result.setContent(multipart);
+            if (form == Form.OPAQUE) {
+                String type = "application/pkcs7-mime; smime-type=signed-data; name=\"smime.p7m\"";
+                result.setDataHandler(new DataHandler(new ByteArrayDataSource(signed.getEncoded(), type)));
+                result.setHeader("Content-Type", type);
+                result.setHeader("Content-Transfer-Encoding", "base64");
+                result.setHeader("Content-Disposition", "attachment; filename=\"smime.p7m\"");
+            } else {
+                result.setContent(detached(inner, signed.getEncoded()));
+            }
             result.saveChanges();
             if (messageId != null) {
                 result.setHeader("Message-ID", messageId[0]);
@@ -81,5 +125,19 @@ public final class SmimeSigner {
         } catch (Exception e) {
             throw new MessagingException("ENC-3: signing failed: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private MimeMultipart detached(byte[] inner, byte[] signature) throws MessagingException {
+        MimeBodyPart content = new MimeBodyPart(new ByteArrayInputStream(inner));
+        MimeBodyPart signaturePart = new MimeBodyPart();
+        signaturePart.setDataHandler(new DataHandler(new ByteArrayDataSource(signature,
+            "application/pkcs7-signature; name=\"smime.p7s\"")));
+        signaturePart.setHeader("Content-Type", "application/pkcs7-signature; name=\"smime.p7s\"");
+        signaturePart.setHeader("Content-Transfer-Encoding", "base64");
+        signaturePart.setHeader("Content-Disposition", "attachment; filename=\"smime.p7s\"");
+        MimeMultipart multipart = new MimeMultipart("signed; protocol=\"application/pkcs7-signature\"; micalg=" + digest.micalg());
+        multipart.addBodyPart(content);
+        multipart.addBodyPart(signaturePart);
+        return multipart;
     }
 }

@@ -1,0 +1,93 @@
+package org.caseguard.core.crypto.smime;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+import javax.activation.DataHandler;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMultipart;
+import javax.mail.internet.MimePartDataSource;
+import javax.mail.util.ByteArrayDataSource;
+
+/**
+ * ENC-3: makes a MIME entity 7-bit before it is signed (RFC 8551 3.1.2): a part sent as 8bit or binary, or with
+ * 8-bit bytes or lines over 998 characters, is re-encoded as quoted-printable (text) or base64 (anything else), so
+ * that no relay has to re-encode it in transit and break the signature. Parts that are already 7-bit are left
+ * byte for byte as they are; nested multiparts are walked. No JavaMail content handlers are used (mailcap trap).
+ */
+final class SevenBitContent {
+    private static final int MAX_LINE = 998;
+
+    private SevenBitContent() {
+    }
+
+    static byte[] of(byte[] entity) throws MessagingException, IOException {
+        MimeBodyPart part = new MimeBodyPart(new ByteArrayInputStream(entity));
+        if (!convert(part)) {
+            return entity;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        part.writeTo(out);
+        return out.toByteArray();
+    }
+
+    /** @return whether the part (or one inside it) was re-encoded */
+    private static boolean convert(MimeBodyPart part) throws MessagingException, IOException {
+        String type = part.getContentType();
+        if (part.isMimeType("multipart/*")) {
+            MimeMultipart multipart = new MimeMultipart(new MimePartDataSource(part));
+            boolean changed = false;
+            for (int i = 0; i < multipart.getCount(); i++) {
+                changed |= convert((MimeBodyPart) multipart.getBodyPart(i));
+            }
+            if (changed) {
+                String encoding = part.getEncoding();
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                multipart.writeTo(body);
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(body.toByteArray(), type)));
+                part.setHeader("Content-Type", type);
+                if (encoding != null) {
+                    part.setHeader("Content-Transfer-Encoding", "7bit");
+                }
+            }
+            return changed;
+        }
+        if (part.isMimeType("message/*")) {
+            return false;
+        }
+        String encoding = part.getEncoding() == null ? "7bit" : part.getEncoding().toLowerCase(Locale.ROOT);
+        if (encoding.equals("base64") || encoding.equals("quoted-printable")) {
+            return false;
+        }
+        byte[] raw;
+        try (InputStream in = part.getRawInputStream()) {
+            raw = in.readAllBytes();
+        }
+        if (encoding.equals("7bit") && isSevenBit(raw)) {
+            return false;
+        }
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(raw, type)));
+        part.setHeader("Content-Type", type);
+        part.setHeader("Content-Transfer-Encoding", part.isMimeType("text/*") ? "quoted-printable" : "base64");
+        return true;
+    }
+
+    private static boolean isSevenBit(byte[] raw) {
+        int line = 0;
+        for (byte b : raw) {
+            if (b < 0 || b == 0) {
+                return false;
+            }
+            if (b == '\n' || b == '\r') {
+                line = 0;
+            } else if (++line > MAX_LINE) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
