@@ -20,6 +20,7 @@ import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
+import org.caseguard.core.crypto.smime.Openssl;
 import org.caseguard.core.crypto.CertificateStore;
 import org.caseguard.core.crypto.smime.SmimeSigner;
 import org.caseguard.core.crypto.smime.SmimeVerifier;

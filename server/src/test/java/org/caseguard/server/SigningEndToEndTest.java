@@ -17,10 +17,8 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -34,13 +32,13 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.caseguard.core.crypto.smime.Openssl;
 import org.caseguard.server.support.ConsentRecords;
 import org.caseguard.server.support.Messages;
 import org.caseguard.server.support.OutsideWorld;
 import org.caseguard.server.support.Outcomes;
 import org.caseguard.server.support.PipelineFixture;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,24 +104,14 @@ class SigningEndToEndTest {
     }
 
     static String openssl(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("openssl %s: %s", String.join(" ", arguments), output).isZero();
-        return output;
+        Openssl.Result result = Openssl.run(arguments);
+        assertThat(result.exit()).as("openssl %s: %s", String.join(" ", arguments), result.output()).isZero();
+        return result.output();
     }
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present;
-        try {
-            present = new ProcessBuilder("openssl", "version").start().waitFor() == 0;
-        } catch (java.io.IOException e) {
-            present = false;
-        }
-        Assumptions.assumeTrue(present, "openssl is not installed: the interop tests need the real binary (.ci/run installs it)");
+        Openssl.require();
 
         agency = party("agency.example@agency.example", "EC");
         dana = party(DANA, "RSA");

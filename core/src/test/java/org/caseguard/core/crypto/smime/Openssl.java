@@ -7,15 +7,18 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
-/** Runs the real openssl binary; tests that need it are skipped, saying so, only where it is not installed. */
-final class Openssl {
-    record Result(int exit, String output) {
+/**
+ * Runs the real openssl binary; tests that need it are skipped, saying so, only where it is not installed. Shared
+ * with other modules' tests through caseguard-core's test jar.
+ */
+public final class Openssl {
+    public record Result(int exit, String output) {
     }
 
     private Openssl() {
     }
 
-    static void require() {
+    public static void require() {
         boolean present;
         try {
             present = new ProcessBuilder("openssl", "version").start().waitFor() == 0;
@@ -25,7 +28,7 @@ final class Openssl {
         Assumptions.assumeTrue(present, "openssl is not installed: the interop tests need the real binary (.ci/run installs it)");
     }
 
-    static Result run(String... arguments) throws Exception {
+    public static Result run(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
