@@ -163,7 +163,8 @@ public final class CaseLifecycle {
         });
     }
 
-    static void checkCase(String caseId) {
+    /** The one check of a case identifier's form, for the routes as well: letters, digits, . _ - (at most 64). */
+    public static void checkCase(String caseId) {
         if (caseId == null || !CASE_ID.matcher(caseId).matches()) {
             throw new IllegalArgumentException("case: letters, digits, . _ - (at most 64), got \"" + caseId + "\"");
         }

@@ -2,6 +2,7 @@ package org.caseguard.mailets.webadmin;
 
 import static org.caseguard.mailets.webadmin.RouteResponses.actor;
 import static org.caseguard.mailets.webadmin.RouteResponses.badRequest;
+import static org.caseguard.mailets.webadmin.RouteResponses.caseParam;
 import static org.caseguard.mailets.webadmin.RouteResponses.intParam;
 import static org.caseguard.mailets.webadmin.RouteResponses.notFound;
 
@@ -45,7 +46,6 @@ public class JournalRoutes implements Routes {
     private static final Logger ACCESS = LoggerFactory.getLogger("caseguard.journal.access");
     /** The key of the journal's access record for the request: {@code GET /messages/{key}} shows it. */
     public static final String ACCESS_HEADER = "X-Caseguard-Journal-Access";
-    private static final java.util.regex.Pattern CASE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Journal journal;
     private final JournalServices services;
@@ -125,10 +125,7 @@ public class JournalRoutes implements Routes {
      */
     private Object export(Request request, Response response) throws java.io.IOException {
         String actor = actor(request);
-        String caseId = request.params("case");
-        if (!CASE_ID.matcher(caseId).matches()) {
-            throw badRequest("case: letters, digits, . _ - (at most 64), got \"" + caseId + "\"");
-        }
+        String caseId = caseParam(request);
         String format = Optional.ofNullable(request.queryParams("format")).orElse("zip");
         if (!format.equals("zip") && !format.equals("mbox")) {
             throw badRequest("\"format\": must be zip or mbox, got \"" + format + "\"");

@@ -2,6 +2,7 @@ package org.caseguard.mailets.webadmin;
 
 import static org.caseguard.mailets.webadmin.RouteResponses.actor;
 import static org.caseguard.mailets.webadmin.RouteResponses.badRequest;
+import static org.caseguard.mailets.webadmin.RouteResponses.caseParam;
 import static org.caseguard.mailets.webadmin.RouteResponses.jsonObject;
 import static org.caseguard.mailets.webadmin.RouteResponses.noContent;
 import static org.caseguard.mailets.webadmin.RouteResponses.notFound;
@@ -61,7 +62,7 @@ public class RetentionRoutes implements Routes {
     public void define(Service service) {
         service.get(BASE + "/schedule", (request, response) -> schedule(), json);
         service.get(BASE + "/cases/:case", (request, response) -> {
-            String caseId = caseId(request);
+            String caseId = caseParam(request);
             CaseLifecycle.CaseFacts facts = lifecycle.facts(caseId);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("case", caseId);
@@ -72,7 +73,7 @@ public class RetentionRoutes implements Routes {
         }, json);
         service.put(BASE + "/cases/:case/program", (request, response) -> {
             String actor = actor(request);
-            String caseId = caseId(request);
+            String caseId = caseParam(request);
             Object program = jsonObject(request).get("program");
             if (program != null && !(program instanceof String)) {
                 throw badRequest("\"program\": a text, or null for none");
@@ -83,7 +84,7 @@ public class RetentionRoutes implements Routes {
         });
         service.post(BASE + "/cases/:case/events", (request, response) -> {
             String actor = actor(request);
-            String caseId = caseId(request);
+            String caseId = caseParam(request);
             Map<String, Object> body = jsonObject(request);
             CaseLifecycle.Event event = switch (String.valueOf(body.get("event"))) {
                 case "closed" -> CaseLifecycle.Event.CLOSED;
@@ -238,14 +239,6 @@ public class RetentionRoutes implements Routes {
         hold.releasedAt().ifPresent(value -> body.put("releasedAt", value.toString()));
         hold.releaseReason().ifPresent(value -> body.put("releaseReason", value));
         return body;
-    }
-
-    private static String caseId(Request request) {
-        String caseId = request.params("case");
-        if (!caseId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw badRequest("case: letters, digits, . _ - (at most 64), got \"" + caseId + "\"");
-        }
-        return caseId;
     }
 
     private static String text(Map<String, Object> body, String field) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.caseguard.core.registry.InvalidRecordException;
+import org.caseguard.journal.retention.CaseLifecycle;
 import org.eclipse.jetty.http.HttpStatus;
 
 import spark.HaltException;
@@ -25,6 +26,17 @@ final class RouteResponses {
         } catch (InvalidRecordException e) {
             throw badRequest(e.getMessage());
         }
+    }
+
+    /** The {@code case} path parameter, in the form every journal and retention record uses; 400 otherwise. */
+    static String caseParam(Request request) {
+        String caseId = request.params("case");
+        try {
+            CaseLifecycle.checkCase(caseId);
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
+        }
+        return caseId;
     }
 
     /** {@code offset} (default 0) and {@code limit} (1..1000, default 100) query parameters. */
