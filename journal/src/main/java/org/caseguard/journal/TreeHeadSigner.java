@@ -124,9 +124,7 @@ public final class TreeHeadSigner {
             Files.createDirectories(privateKey.getParent());
             Path temporary = privateKey.resolveSibling(privateKey.getFileName() + ".tmp");
             Files.deleteIfExists(temporary);
-            Files.createFile(temporary, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            OwnerOnlyFiles.create(temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()).getBytes(StandardCharsets.US_ASCII));
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
             Files.move(temporary, privateKey, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             org.slf4j.LoggerFactory.getLogger(TreeHeadSigner.class).warn("caseguard journal: generated an Ed25519 tree head signing key for the "
@@ -289,8 +287,7 @@ public final class TreeHeadSigner {
 
     /** The public key as a PEM SubjectPublicKeyInfo, what third parties need to check tree heads. */
     public String publicKeyPem() {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKey.getEncoded())
-            + "\n-----END PUBLIC KEY-----\n";
+        return pem("PUBLIC KEY", publicKey.getEncoded());
     }
 
     public SignedTreeHead sign(TreeState state) {

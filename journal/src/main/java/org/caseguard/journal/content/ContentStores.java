@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 
+import org.caseguard.journal.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +103,7 @@ public final class ContentStores {
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
                 char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
-                writeOwnerOnly(passwordFile, new String(password).getBytes(StandardCharsets.UTF_8));
+                OwnerOnlyFiles.create(passwordFile, new String(password).getBytes(StandardCharsets.UTF_8));
                 KeyGenerator generator = KeyGenerator.getInstance("AES");
                 generator.init(256);
                 KeyStore store = KeyStore.getInstance("PKCS12");
@@ -121,14 +121,5 @@ public final class ContentStores {
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("caseguard journal: the embedded master key under " + directory + " cannot be created or read", e);
         }
-    }
-
-    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.write(file, content);
     }
 }
