@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JournalServices {
     private static final Logger LOGGER = LoggerFactory.getLogger(JournalServices.class);
-    private static final Map<String, JournalServices> SERVICES = new ConcurrentHashMap<>();
+    private static final Map<Journal, JournalServices> SERVICES = new ConcurrentHashMap<>();
     static final String TREE_HEAD_INTERVAL = "journal.treeHead.interval";
 
     private final Journal journal;
@@ -59,9 +59,7 @@ public final class JournalServices {
     }
 
     static JournalServices open(Properties properties, Path workingDirectory, RegistryStore registry) {
-        String key = workingDirectory.toAbsolutePath().normalize() + "|" + new java.util.TreeMap<>(properties);
-        return SERVICES.computeIfAbsent(key, k -> {
-            Journal journal = SharedJournal.open(properties, workingDirectory);
+        return SERVICES.computeIfAbsent(SharedJournal.open(properties, workingDirectory), journal -> {
             TreeHeadSigner signer = TreeHeadSigner.openOrGenerate(properties, workingDirectory, Clock.systemUTC());
             return new JournalServices(journal, signer, RetentionSchedule.fromProperties(properties), registry, treeHeadInterval(properties));
         });
