@@ -1,6 +1,7 @@
 package org.caseguard.mailets.webadmin;
 
 import static org.caseguard.mailets.webadmin.RouteResponses.badRequest;
+import static org.caseguard.mailets.webadmin.RouteResponses.jsonObject;
 import static org.caseguard.mailets.webadmin.RouteResponses.noContent;
 import static org.caseguard.mailets.webadmin.RouteResponses.page;
 import static org.caseguard.mailets.webadmin.RouteResponses.validated;
@@ -63,7 +64,7 @@ public class CaseguardRoutes implements Routes {
 
         service.get(BASE + "/allow-list", (request, response) -> registry.allowList().stream().map(CaseguardRoutes::view).toList(), json);
         service.put(BASE + "/allow-list/:address", (request, response) -> {
-            Map<String, Object> body = body(request);
+            Map<String, Object> body = jsonObject(request);
             registry.addAllowListEntry(validated(() -> RegistryValidation.allowEntry(request.params("address"), Optional.empty(), body, number -> true)));
             return noContent(response);
         });
@@ -71,7 +72,7 @@ public class CaseguardRoutes implements Routes {
             registry.removeAllowListEntry(validated(() -> RegistryValidation.addressOrDomain("address", request.params("address"))), Optional.empty()),
             "allow-list entry"));
         service.put(BASE + "/cases/:number/allow-list/:address", (request, response) -> {
-            Map<String, Object> body = body(request);
+            Map<String, Object> body = jsonObject(request);
             String number = request.params("number");
             registry.addAllowListEntry(validated(() -> RegistryValidation.allowEntry(request.params("address"), Optional.of(number), body,
                 candidate -> registry.findCase(candidate).isPresent())));
@@ -85,7 +86,7 @@ public class CaseguardRoutes implements Routes {
         service.get(BASE + "/parties/:address", (request, response) -> registry.findParty(request.params("address"))
             .map(CaseguardRoutes::view).orElseThrow(() -> notFound("party")), json);
         service.put(BASE + "/parties/:address", (request, response) -> {
-            Map<String, Object> body = body(request);
+            Map<String, Object> body = jsonObject(request);
             registry.upsertParty(validated(() -> RegistryValidation.party(request.params("address"), body)));
             return noContent(response);
         });
@@ -96,7 +97,7 @@ public class CaseguardRoutes implements Routes {
         service.get(BASE + "/cases/:number", (request, response) -> registry.findCase(request.params("number"))
             .map(CaseguardRoutes::view).orElseThrow(() -> notFound("case")), json);
         service.put(BASE + "/cases/:number", (request, response) -> {
-            Map<String, Object> body = body(request);
+            Map<String, Object> body = jsonObject(request);
             registry.upsertCase(validated(() -> RegistryValidation.caseRecord(request.params("number"), body,
                 client -> registry.findClient(client).isPresent())));
             return noContent(response);
@@ -107,7 +108,7 @@ public class CaseguardRoutes implements Routes {
         service.get(BASE + "/clients/:id", (request, response) -> registry.findClient(request.params("id"))
             .map(CaseguardRoutes::view).orElseThrow(() -> notFound("client")), json);
         service.put(BASE + "/clients/:id", (request, response) -> {
-            Map<String, Object> body = body(request);
+            Map<String, Object> body = jsonObject(request);
             registry.upsertClient(validated(() -> RegistryValidation.client(request.params("id"), body)));
             return noContent(response);
         });
@@ -132,10 +133,6 @@ public class CaseguardRoutes implements Routes {
             }
             return result.counts();
         }, json);
-    }
-
-    private Map<String, Object> body(Request request) {
-        return RouteResponses.jsonObject(request);
     }
 
     private static String deleted(Response response, boolean existed, String what) {
