@@ -203,7 +203,7 @@ public final class SmtpLoadBenchmark {
             long startup = System.nanoTime();
             try (CaseguardServer server = builder.start()) {
                 System.out.printf(Locale.ROOT, "[%s] server started in %d ms%n", pipeline, millis(System.nanoTime() - startup));
-                long importMillis = provision(server.webAdminPort(), pipeline.equals("consent"));
+                long importMillis = provision(server.webAdminPort(), "Bearer " + server.webAdminToken("bench"), pipeline.equals("consent"));
                 System.out.printf(Locale.ROOT, "[%s] provisioned %d staff, %d clients/cases (import %d ms)%n",
                     pipeline, config.staff(), config.clients(), importMillis);
 
@@ -231,7 +231,10 @@ public final class SmtpLoadBenchmark {
         return result;
     }
 
-    private long provision(int webAdminPort, boolean consents) throws Exception {
+    private String authorization;
+
+    private long provision(int webAdminPort, String authorization, boolean consents) throws Exception {
+        this.authorization = authorization;
         String base = "http://127.0.0.1:" + webAdminPort;
         expect(request(base + "/domains/" + BenchWorkload.DOMAIN, "PUT", ""), 204);
         for (int i = 1; i <= config.staff(); i++) {
@@ -243,7 +246,7 @@ public final class SmtpLoadBenchmark {
         if (consents) {
             // Every client gets a consent record, so the consent stage's address index is as large as the registry.
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/caseguard/consents/import?format=jsonl"))
-                .timeout(Duration.ofSeconds(300)).header("Content-Type", "application/json").header("X-Caseguard-Actor", "bench")
+                .timeout(Duration.ofSeconds(300)).header("Content-Type", "application/json").header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(workload.consentJsonLines())).build();
             expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200);
         }
@@ -254,6 +257,7 @@ public final class SmtpLoadBenchmark {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
             .method(method, HttpRequest.BodyPublishers.ofString(body))
             .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

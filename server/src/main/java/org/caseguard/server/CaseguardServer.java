@@ -13,6 +13,9 @@ import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.GuiceProbe;
 import org.apache.james.utils.WebAdminGuiceProbe;
+import org.caseguard.mailets.webadmin.WebAdminTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.inject.multibindings.Multibinder;
 
@@ -23,10 +26,13 @@ import com.google.inject.multibindings.Multibinder;
  * registries and the mail repositories live under the working directory and survive restarts.
  */
 public final class CaseguardServer implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(CaseguardServer.class);
     private final GuiceJamesServer james;
+    private final Path workingDirectory;
 
-    private CaseguardServer(GuiceJamesServer james) {
+    private CaseguardServer(GuiceJamesServer james, Path workingDirectory) {
         this.james = james;
+        this.workingDirectory = workingDirectory;
     }
 
     public static Builder builder(Path workingDirectory) {
@@ -83,6 +89,10 @@ public final class CaseguardServer implements AutoCloseable {
             }
             gateway.ifPresent(relay -> ConfInstaller.setRemoteDeliveryGateway(conf, relay.host(), relay.port()));
             mailetContainerEdits.forEach(edit -> ConfInstaller.rewrite(conf.resolve("mailetcontainer.xml"), edit));
+            if (ConfInstaller.webAdminAuthenticated(conf) && WebAdminTokens.generateKeysIfMissing(workingDirectory)) {
+                LOGGER.warn("caseguard: generated the WebAdmin token key pair ({} and {}); mint tokens with './run-server token <name>'",
+                    WebAdminTokens.PUBLIC_KEY, WebAdminTokens.PRIVATE_KEY);
+            }
 
             MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
                 .workingDirectory(workingDirectory.toFile())
@@ -91,7 +101,7 @@ public final class CaseguardServer implements AutoCloseable {
                 .combineWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(SmtpPortsProbe.class))
                 .overrideWith(overrides);
             james.start();
-            return new CaseguardServer(james);
+            return new CaseguardServer(james, workingDirectory);
         }
 
         private record Gateway(String host, int port) {
@@ -112,6 +122,11 @@ public final class CaseguardServer implements AutoCloseable {
 
     public int webAdminPort() {
         return james.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
+    }
+
+    /** A WebAdmin bearer token for {@code subject}, signed with this server's embedded key (see {@link WebAdminTokens}). */
+    public String webAdminToken(String subject) {
+        return WebAdminTokens.mint(workingDirectory, subject, WebAdminTokens.DEFAULT_VALIDITY, java.time.Clock.systemUTC());
     }
 
     public DataProbeImpl data() {

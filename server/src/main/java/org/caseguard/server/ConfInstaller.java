@@ -63,6 +63,21 @@ public final class ConfInstaller {
         rewrite(confDirectory.resolve("webadmin.properties"), text -> text.replaceAll("(?m)^port=\\d+$", "port=" + webAdmin));
     }
 
+    /** Whether {@code webadmin.properties} turns on JWT authentication (the shipped default). */
+    public static boolean webAdminAuthenticated(Path confDirectory) {
+        Path file = confDirectory.resolve("webadmin.properties");
+        if (!Files.exists(file)) {
+            return false;
+        }
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Boolean.parseBoolean(properties.getProperty("jwt.enabled", "false").trim());
+    }
+
     /** Remote delivery goes to this relay instead of the recipients' MX, retrying quickly. */
     public static void setRemoteDeliveryGateway(Path confDirectory, String host, int port) {
         rewrite(confDirectory.resolve("mailetcontainer.xml"), text -> text

@@ -110,10 +110,10 @@ class ConsentEncryptionEndToEndTest {
         ConsentOutboundEndToEndTest.consent("C-3001", ConsentRecords.eligible("C-3001", DANA).json());
         ConsentOutboundEndToEndTest.consent("C-3002", ConsentRecords.eligible("C-3002", LEE).json());
 
-        String fingerprint = fixture.admin().header("X-Caseguard-Actor", "admin").contentType("application/x-pem-file").body(dana.pem().getBytes(StandardCharsets.US_ASCII))
+        String fingerprint = fixture.as("admin").contentType("application/x-pem-file").body(dana.pem().getBytes(StandardCharsets.US_ASCII))
             .post("/caseguard/certificates").then().statusCode(200).extract().jsonPath().getString("fingerprints[0]");
         // Self-signed in this test: an admin who checked it with the client pins it.
-        fixture.admin().header("X-Caseguard-Actor", "admin").put("/caseguard/certificates/" + fingerprint + "/pin").then().statusCode(204);
+        fixture.as("admin").put("/caseguard/certificates/" + fingerprint + "/pin").then().statusCode(204);
     }
 
     @AfterAll
@@ -146,12 +146,12 @@ class ConsentEncryptionEndToEndTest {
     }
 
     @Test
-    void certificateRoutesRejectWhatIsNotACertificateAndNameTheActorHeader() {
-        fixture.admin().header("X-Caseguard-Actor", "admin").contentType("application/x-pem-file").body("hello".getBytes(StandardCharsets.US_ASCII))
+    void certificateRoutesRejectWhatIsNotACertificateAndAnyoneWithoutAToken() throws Exception {
+        fixture.as("admin").contentType("application/x-pem-file").body("hello".getBytes(StandardCharsets.US_ASCII))
             .post("/caseguard/certificates").then().statusCode(400);
-        fixture.admin().contentType("application/x-pem-file").body("hello".getBytes(StandardCharsets.US_ASCII)).post("/caseguard/certificates").then().statusCode(400)
-            .body("message", org.hamcrest.Matchers.containsString("X-Caseguard-Actor"));
-        fixture.admin().header("X-Caseguard-Actor", "admin").put("/caseguard/certificates/00FF/pin").then().statusCode(404);
+        fixture.unauthenticated().contentType("application/x-pem-file").body(dana.pem().getBytes(StandardCharsets.US_ASCII))
+            .post("/caseguard/certificates").then().statusCode(401);
+        fixture.as("admin").put("/caseguard/certificates/00FF/pin").then().statusCode(404);
         fixture.admin().queryParam("address", DANA).get("/caseguard/certificates/resolve").then().statusCode(200)
             .body("usable", org.hamcrest.Matchers.notNullValue());
     }

@@ -147,7 +147,7 @@ class ConsentInboundEndToEndTest {
         JsonPath then = eligibility("C-3009", beforeRevocation);
         assertThat(then.getBoolean("allowed")).isTrue();
 
-        fixture.admin().header("X-Caseguard-Actor", "privacy.officer")
+        fixture.as("privacy.officer")
             .body("{\"revokedOn\":\"" + ConsentRecords.today() + "\",\"revokedBy\":\"client by phone\"}")
             .post("/caseguard/consents/C-3009/revocation").then().statusCode(204);
         String messageId = Messages.uniqueId();

@@ -67,7 +67,7 @@ class ConsentOutboundEndToEndTest {
     }
 
     static void consent(String clientId, String json) {
-        fixture.admin().header("X-Caseguard-Actor", "intake.clerk").body(json).put("/caseguard/consents/" + clientId).then().statusCode(204);
+        fixture.as("intake.clerk").body(json).put("/caseguard/consents/" + clientId).then().statusCode(204);
     }
 
     @AfterAll

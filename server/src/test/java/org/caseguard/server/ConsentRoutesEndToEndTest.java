@@ -48,7 +48,7 @@ class ConsentRoutesEndToEndTest {
     }
 
     private static RequestSpecification as(String actor) {
-        return fixture.admin().header(ACTOR, actor);
+        return fixture.as(actor);
     }
 
     private static void registerClient(String id) {
@@ -104,14 +104,19 @@ class ConsentRoutesEndToEndTest {
     }
 
     @Test
-    void everyChangeNeedsTheActorHeader() {
-        fixture.admin().body(MARIA).put("/caseguard/consents/" + PipelineFixture.OTHER_CLIENT_ID).then().statusCode(400)
-            .body("message", containsString("\"X-Caseguard-Actor\": header is required"));
-        fixture.admin().delete("/caseguard/consents/" + PipelineFixture.OTHER_CLIENT_ID).then().statusCode(400)
-            .body("message", containsString("X-Caseguard-Actor"));
-        fixture.admin().body("{}").post("/caseguard/consents/import").then().statusCode(400)
-            .body("message", containsString("X-Caseguard-Actor"));
-        fixture.admin().get("/caseguard/consents/" + PipelineFixture.OTHER_CLIENT_ID).then().statusCode(404);
+    void everyChangeIsRecordedUnderTheTokenSubjectAndNobodyActsUnderAnotherName() {
+        String client = PipelineFixture.OTHER_CLIENT_ID;
+        fixture.unauthenticated().body(MARIA).put("/caseguard/consents/" + client).then().statusCode(401);
+        as("admin.dave").header(ACTOR, "admin.erin").body(MARIA).put("/caseguard/consents/" + client).then().statusCode(400)
+            .body("message", containsString("\"X-Caseguard-Actor\": the actor is the authenticated token's subject"));
+        as("admin.dave").header(ACTOR, "admin.erin").delete("/caseguard/consents/" + client).then().statusCode(400);
+        fixture.admin().get("/caseguard/consents/" + client).then().statusCode(404);
+
+        as("admin.dave").header(ACTOR, "admin.dave").body(MARIA).put("/caseguard/consents/" + client).then().statusCode(204);
+        as("admin.dave").delete("/caseguard/consents/" + client).then().statusCode(204);
+        List<Map<String, Object>> history = fixture.admin().get("/caseguard/consents/" + client + "/history").then().statusCode(200)
+            .extract().jsonPath().getList("$");
+        assertThat(history).isNotEmpty().allSatisfy(change -> assertThat(change.get("changedBy")).isEqualTo("admin.dave"));
     }
 
     @Test

@@ -42,12 +42,12 @@ class JournalEndToEndTest {
     }
 
     private static List<Map<String, Object>> search(String name, String value) {
-        return fixture.admin().header("X-Caseguard-Actor", ACTOR).queryParam(name, value).get("/caseguard/journal/messages")
+        return fixture.as(ACTOR).queryParam(name, value).get("/caseguard/journal/messages")
             .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     private static JsonPath records(String key) {
-        return fixture.admin().header("X-Caseguard-Actor", ACTOR).get("/caseguard/journal/messages/" + key)
+        return fixture.as(ACTOR).get("/caseguard/journal/messages/" + key)
             .then().statusCode(200).extract().jsonPath();
     }
 
@@ -78,18 +78,19 @@ class JournalEndToEndTest {
     @Test
     void jrn4VerifyPassesOnTheLiveJournal() throws Exception {
         fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Lunch", "Lunch at noon?"), BOB);
-        eventually().until(() -> fixture.admin().header("X-Caseguard-Actor", ACTOR).post("/caseguard/journal/verify")
+        eventually().until(() -> fixture.as(ACTOR).post("/caseguard/journal/verify")
             .then().statusCode(200).extract().jsonPath().getInt("entries") >= 2);
 
-        JsonPath report = fixture.admin().header("X-Caseguard-Actor", ACTOR).post("/caseguard/journal/verify").then().statusCode(200).extract().jsonPath();
+        JsonPath report = fixture.as(ACTOR).post("/caseguard/journal/verify").then().statusCode(200).extract().jsonPath();
         assertThat(report.getBoolean("passed")).as(report.prettify()).isTrue();
         assertThat(report.getList("problems")).isEmpty();
     }
 
     @Test
-    void jrn7JournalRequestsWithoutAnActorOrWithBadCriteriaAreRefused() {
-        fixture.admin().get("/caseguard/journal/messages").then().statusCode(400);
-        fixture.admin().header("X-Caseguard-Actor", ACTOR).queryParam("from", "yesterday").get("/caseguard/journal/messages").then().statusCode(400);
-        fixture.admin().header("X-Caseguard-Actor", ACTOR).get("/caseguard/journal/messages/no-such-key").then().statusCode(404);
+    void jrn7JournalRequestsWithoutATokenOrWithBadCriteriaAreRefused() {
+        fixture.unauthenticated().get("/caseguard/journal/messages").then().statusCode(401);
+        fixture.unauthenticated().post("/caseguard/journal/verify").then().statusCode(401);
+        fixture.as(ACTOR).queryParam("from", "yesterday").get("/caseguard/journal/messages").then().statusCode(400);
+        fixture.as(ACTOR).get("/caseguard/journal/messages/no-such-key").then().statusCode(404);
     }
 }

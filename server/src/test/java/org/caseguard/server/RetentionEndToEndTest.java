@@ -66,7 +66,7 @@ class RetentionEndToEndTest {
     }
 
     private static RequestSpecification as(String actor) {
-        return fixture.admin().header("X-Caseguard-Actor", actor);
+        return fixture.as(actor);
     }
 
     private static List<Map<String, Object>> ofCase(String caseId) {
@@ -110,6 +110,8 @@ class RetentionEndToEndTest {
             .extract().path("run");
         assertThat(as(OFFICER).get("/caseguard/journal/messages/" + closedCaseMessage + "/content").statusCode()).isEqualTo(200);
         as(MANAGER).post("/caseguard/retention/disposals/" + runId + "/approve").then().statusCode(409);
+        // Nor under the other officer's name: the actor is the token's subject.
+        as(MANAGER).header("X-Caseguard-Actor", OFFICER).post("/caseguard/retention/disposals/" + runId + "/approve").then().statusCode(400);
         assertThat(as(OFFICER).post("/caseguard/retention/disposals/" + runId + "/approve").then().statusCode(200)
             .extract().jsonPath().getString("status")).isEqualTo("done");
         fixture.expectDisposed(closedMessageId);
@@ -174,7 +176,7 @@ class RetentionEndToEndTest {
         as(OFFICER).body("{\"event\":\"closed\",\"on\":\"10/03/2019\"}").post("/caseguard/retention/cases/" + CASE_NUMBER + "/events")
             .then().statusCode(400);
         as(OFFICER).body("{\"case\":\"" + CASE_NUMBER + "\",\"owner\":\"counsel\"}").post("/caseguard/retention/holds").then().statusCode(400);
-        fixture.admin().body("{\"case\":\"" + CASE_NUMBER + "\",\"reason\":\"r\",\"owner\":\"o\"}").post("/caseguard/retention/holds").then().statusCode(400);
+        fixture.unauthenticated().body("{\"case\":\"" + CASE_NUMBER + "\",\"reason\":\"r\",\"owner\":\"o\"}").post("/caseguard/retention/holds").then().statusCode(401);
         as(OFFICER).post("/caseguard/retention/disposals/no-such-run/approve").then().statusCode(404);
         as(OFFICER).get("/caseguard/retention/due?asOf=tomorrow").then().statusCode(400);
     }

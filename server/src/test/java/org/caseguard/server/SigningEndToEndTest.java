@@ -138,10 +138,10 @@ class SigningEndToEndTest {
         ConsentOutboundEndToEndTest.fixture = fixture;
         ConsentOutboundEndToEndTest.client("C-4001", "Dana", "Okafor", "1988-04-12", "2025-MH-00401");
         ConsentOutboundEndToEndTest.consent("C-4001", ConsentRecords.eligible("C-4001", DANA).json());
-        String fingerprint = fixture.admin().header("X-Caseguard-Actor", "admin").contentType("application/x-pem-file")
+        String fingerprint = fixture.as("admin").contentType("application/x-pem-file")
             .body(dana.pem(dana.certificate()).getBytes(StandardCharsets.US_ASCII))
             .post("/caseguard/certificates").then().statusCode(200).extract().jsonPath().getString("fingerprints[0]");
-        fixture.admin().header("X-Caseguard-Actor", "admin").put("/caseguard/certificates/" + fingerprint + "/pin").then().statusCode(204);
+        fixture.as("admin").put("/caseguard/certificates/" + fingerprint + "/pin").then().statusCode(204);
     }
 
     @AfterAll

@@ -81,6 +81,11 @@ class StockJamesDeploymentTest {
         Files.createDirectories(home.resolve("extensions-jars"));
         Files.copy(extensionJar, home.resolve("extensions-jars/caseguard-extension.jar"));
 
+        // WebAdmin is authenticated in the shipped conf: the admin makes the key pair and a token with the extension jar's
+        // own command, on James's class path, before the first start.
+        tokenCommand(jamesClasspath, extensionJar, "keys", home.toString());
+        String token = tokenCommand(jamesClasspath, extensionJar, "token", home.toString(), "deploy-test");
+
         log = home.resolve("james.log").toFile();
         james = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx768m", "-cp", jamesClasspath,
@@ -89,12 +94,27 @@ class StockJamesDeploymentTest {
             "org.apache.james.MemoryJamesServerMain")
             .redirectErrorStream(true).redirectOutput(log).start();
 
-        RequestSpecification admin = new RequestSpecBuilder().setBaseUri("http://127.0.0.1").setPort(ports.webAdmin())
+        RequestSpecification anonymous = new RequestSpecBuilder().setBaseUri("http://127.0.0.1").setPort(ports.webAdmin())
             .setContentType(ContentType.JSON).build();
+        RequestSpecification admin = new RequestSpecBuilder().addRequestSpecification(anonymous)
+            .addHeader("Authorization", "Bearer " + token).build();
         eventually().atMost(Duration.ofSeconds(90)).ignoreExceptions()
             .until(() -> !james.isAlive() || given().spec(admin).get("/domains").statusCode() == 200);
         assertThat(james.isAlive()).as("James started; log: %s", Files.readString(log.toPath())).isTrue();
+        given().spec(anonymous).get("/domains").then().statusCode(401);
+        given().spec(anonymous).get("/caseguard/internal-domains").then().statusCode(401);
         return admin;
+    }
+
+    private static String tokenCommand(String jamesClasspath, Path extensionJar, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", jamesClasspath + File.pathSeparator + extensionJar, "org.caseguard.mailets.webadmin.WebAdminTokens"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("WebAdminTokens %s: %s", arguments[0], output).isZero();
+        return output;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.caseguard.mailets.webadmin;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.ErrorResponder.ErrorType;
 import org.caseguard.core.registry.InvalidRecordException;
@@ -70,14 +71,27 @@ final class RouteResponses {
     static final String ACTOR_HEADER = "X-Caseguard-Actor";
     private static final int MAX_ACTOR = 200;
 
-    /** Who makes the change, for the history. With JWT enabled, set it to the token's subject. */
+    /**
+     * Who acts, for the history and the journal's access records. With an authenticated WebAdmin (the shipped
+     * configuration) it is the bearer token's subject, and a {@value #ACTOR_HEADER} naming someone else is refused: one
+     * person cannot act, or approve their own request, under another's name. Without authentication the header is
+     * required.
+     */
     static String actor(Request request) {
-        String actor = request.headers(ACTOR_HEADER);
-        if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR || actor.chars().anyMatch(Character::isISOControl)) {
-            throw badRequest("\"" + ACTOR_HEADER + "\": header is required on every change: who makes it (1 to " + MAX_ACTOR
-                + " printable characters; with JWT, the token's subject)");
+        String authenticated = request.attribute(AuthenticationFilter.LOGIN);
+        String claimed = request.headers(ACTOR_HEADER);
+        if (authenticated != null) {
+            if (claimed != null && !claimed.trim().equals(authenticated)) {
+                throw badRequest("\"" + ACTOR_HEADER + "\": the actor is the authenticated token's subject; leave the header out or give "
+                    + "the same name");
+            }
+            return authenticated;
         }
-        return actor.trim();
+        if (claimed == null || claimed.isBlank() || claimed.length() > MAX_ACTOR || claimed.chars().anyMatch(Character::isISOControl)) {
+            throw badRequest("\"" + ACTOR_HEADER + "\": header is required on every change: who makes it (1 to " + MAX_ACTOR
+                + " printable characters); with JWT authentication the token's subject is used instead");
+        }
+        return claimed.trim();
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -18,7 +18,8 @@ import io.restassured.specification.RequestSpecification;
  * journal routes as a privacy officer would.
  */
 public final class JournalAudit {
-    private static final String ACTOR = "journal-audit@test";
+    /** Who the audit reads the journal as; the caller authenticates as this person. */
+    public static final String ACTOR = "journal-audit@test";
 
     private JournalAudit() {
     }
@@ -26,19 +27,19 @@ public final class JournalAudit {
     /** The received records, as (Message-ID, MAIL FROM, RCPT TO) triples, one per journaled message. */
     public static List<StaffMail.Sent> receivedRecords(RequestSpecification webAdmin) throws Exception {
         List<StaffMail.Sent> found = new ArrayList<>();
-        List<Map<String, Object>> messages = given().spec(webAdmin).header("X-Caseguard-Actor", ACTOR)
+        List<Map<String, Object>> messages = given().spec(webAdmin)
             .queryParam("limit", 1000).get("/caseguard/journal/messages").then().statusCode(200).extract().jsonPath().getList("$");
         for (Map<String, Object> message : messages) {
             if (message.containsKey("original")) {
                 continue;
             }
             String key = (String) message.get("key");
-            List<Map<String, Object>> records = given().spec(webAdmin).header("X-Caseguard-Actor", ACTOR)
+            List<Map<String, Object>> records = given().spec(webAdmin)
                 .get("/caseguard/journal/messages/" + key).then().statusCode(200).extract().jsonPath().getList("$");
             Map<String, Object> received = records.stream().filter(record -> "received".equals(record.get("kind"))).findFirst().orElseThrow();
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = (Map<String, Object>) received.get("fields");
-            byte[] content = given().spec(webAdmin).header("X-Caseguard-Actor", ACTOR)
+            byte[] content = given().spec(webAdmin)
                 .get("/caseguard/journal/messages/" + key + "/content").then().statusCode(200).extract().asByteArray();
             String messageId = new MimeMessage((Session) null, new ByteArrayInputStream(content)).getMessageID();
             @SuppressWarnings("unchecked")

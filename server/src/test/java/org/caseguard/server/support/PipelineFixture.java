@@ -36,17 +36,39 @@ public final class PipelineFixture implements AutoCloseable {
     public final OutsideWorld outside;
     public final CaseguardServer server;
     public final StaffMail mail;
+    /** The subject of the token {@link #admin()} sends: the agency admin who set the server up. */
+    public static final String ADMIN = "agency.admin";
+
     public final RequestSpecification webAdmin;
+    private final java.util.Map<String, RequestSpecification> actors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PipelineFixture(OutsideWorld outside, CaseguardServer server) {
         this.outside = outside;
         this.server = server;
         this.mail = new StaffMail(server.submissionPort(), server.smtpInboundPort(), server.imapPort());
-        this.webAdmin = new RequestSpecBuilder()
+        this.webAdmin = anonymous().addHeader("Authorization", "Bearer " + server.webAdminToken(ADMIN)).build();
+    }
+
+    /** WebAdmin without a token: the shipped configuration answers 401. */
+    public RequestSpecification unauthenticated() {
+        return given().spec(anonymous().build());
+    }
+
+    private RequestSpecBuilder anonymous() {
+        return new RequestSpecBuilder()
             .setBaseUri("http://127.0.0.1")
             .setPort(server.webAdminPort())
-            .setContentType(ContentType.JSON)
-            .build();
+            .setContentType(ContentType.JSON);
+    }
+
+    /** WebAdmin as this person: a token with them as subject, which caseguard records as the actor. */
+    public RequestSpecification as(String actor) {
+        return given().spec(specFor(actor));
+    }
+
+    /** The request specification of {@link #as}, for helpers that build several requests. */
+    public RequestSpecification specFor(String actor) {
+        return actors.computeIfAbsent(actor, subject -> anonymous().addHeader("Authorization", "Bearer " + server.webAdminToken(subject)).build());
     }
 
     @SafeVarargs
@@ -125,7 +147,7 @@ public final class PipelineFixture implements AutoCloseable {
     public void close() {
         try {
             List<StaffMail.Sent> sent = mail.sent();
-            eventually().untilAsserted(() -> JournalAudit.assertEachSentMessageJournaledOnce(webAdmin, sent, disposed));
+            eventually().untilAsserted(() -> JournalAudit.assertEachSentMessageJournaledOnce(specFor(JournalAudit.ACTOR), sent, disposed));
         } finally {
             server.close();
             outside.close();
