@@ -10,7 +10,9 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the journal's content store from {@code caseguard.properties}:
  * <ul>
- * <li>{@code journal.content.path}: blob directory, relative to the working directory (default var/caseguard/journal-content)</li>
+ * <li>{@code journal.content.backend}: {@code file} (default) or {@code s3}</li>
+ * <li>{@code journal.content.path}: blob directory for {@code file}, relative to the working directory (default var/caseguard/journal-content)</li>
+ * <li>{@code journal.content.s3.*} for {@code s3}: see {@link S3Settings} and docs/journal.md</li>
  * <li>{@code journal.masterKey.keystore}: PKCS#12 file holding the AES master key; {@code journal.masterKey.alias}
  *     (default caseguard-journal-master); the password from {@code journal.masterKey.passwordEnv} (an environment
  *     variable's name) or {@code journal.masterKey.passwordFile}, never in the properties themselves.</li>
@@ -40,28 +44,42 @@ public final class ContentStores {
     }
 
     public static ContentStore open(Properties properties, Path workingDirectory, DataSource journalDataSource) {
-        Path blobs = workingDirectory.resolve(properties.getProperty("journal.content.path", "var/caseguard/journal-content").trim());
-        String alias = properties.getProperty("journal.masterKey.alias", DEFAULT_ALIAS).trim();
-        SecretKey master = masterKey(properties, workingDirectory, alias);
-        return new FileContentStore(blobs, new ScopeKeys(journalDataSource, master, alias, Clock.systemUTC()));
+        return open(properties, workingDirectory, journalDataSource, System::getenv);
     }
 
-    private static SecretKey masterKey(Properties properties, Path workingDirectory, String alias) {
+    /** As {@link #open(Properties, Path, DataSource)}, reading the environment variables the properties name from {@code environment}. */
+    public static ContentStore open(Properties properties, Path workingDirectory, DataSource journalDataSource, Function<String, String> environment) {
+        String backend = properties.getProperty("journal.content.backend", "file").trim();
+        if (!backend.equals("file") && !backend.equals("s3")) {
+            throw new IllegalArgumentException("caseguard.properties: 'journal.content.backend' is '" + backend + "'; allowed: file (default) or s3");
+        }
+        Optional<S3Settings> s3 = backend.equals("s3") ? Optional.of(S3Settings.from(properties)) : Optional.empty();
+        String alias = properties.getProperty("journal.masterKey.alias", DEFAULT_ALIAS).trim();
+        SecretKey master = masterKey(properties, workingDirectory, alias, environment);
+        ScopeKeys keys = new ScopeKeys(journalDataSource, master, alias, Clock.systemUTC());
+        if (s3.isPresent()) {
+            return S3ContentStore.open(s3.get(), environment, keys, Clock.systemUTC());
+        }
+        Path blobs = workingDirectory.resolve(properties.getProperty("journal.content.path", "var/caseguard/journal-content").trim());
+        return new FileContentStore(blobs, keys);
+    }
+
+    private static SecretKey masterKey(Properties properties, Path workingDirectory, String alias, Function<String, String> environment) {
         String keystore = properties.getProperty("journal.masterKey.keystore", "").trim();
         if (keystore.isEmpty()) {
             return embeddedDefault(workingDirectory.resolve("var/caseguard"), alias);
         }
-        return load(workingDirectory.resolve(keystore), alias, password(properties, workingDirectory));
+        return load(workingDirectory.resolve(keystore), alias, password(properties, workingDirectory, environment));
     }
 
-    private static char[] password(Properties properties, Path workingDirectory) {
+    private static char[] password(Properties properties, Path workingDirectory, Function<String, String> environment) {
         String env = properties.getProperty("journal.masterKey.passwordEnv", "").trim();
         String file = properties.getProperty("journal.masterKey.passwordFile", "").trim();
         if (env.isEmpty() == file.isEmpty()) {
             throw new IllegalArgumentException("caseguard.properties: give exactly one of 'journal.masterKey.passwordEnv' or 'journal.masterKey.passwordFile' with 'journal.masterKey.keystore'");
         }
         if (!env.isEmpty()) {
-            String value = System.getenv(env);
+            String value = environment.apply(env);
             if (value == null || value.isEmpty()) {
                 throw new IllegalArgumentException("caseguard.properties: 'journal.masterKey.passwordEnv' names environment variable " + env + ", which is not set");
             }

@@ -63,10 +63,22 @@ class RetentionTest {
         return new Properties();
     }
 
+    /** The content backend: encrypted files here, a real S3 API in {@link S3RetentionTest}. */
+    protected ContentStore openContent(Path workingDirectory, javax.sql.DataSource dataSource) {
+        return ContentStores.open(new Properties(), workingDirectory, dataSource);
+    }
+
+    /** How many blobs the content backend holds. */
+    protected long storedBlobCount(Path workingDirectory) throws Exception {
+        try (Stream<Path> files = Files.walk(workingDirectory.resolve("var/caseguard/journal-content"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
     @BeforeEach
     void open() throws Exception {
         leafStore = LeafStores.open(databaseProperties(workingDirectory), workingDirectory);
-        content = ContentStores.open(new Properties(), workingDirectory, leafStore.dataSource());
+        content = openContent(workingDirectory, leafStore.dataSource());
         journal = Journal.open(leafStore, content, Clock.systemUTC());
         lifecycle = new CaseLifecycle(leafStore.dataSource(), Clock.systemUTC());
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -319,8 +331,6 @@ class RetentionTest {
     }
 
     private long countFiles() throws Exception {
-        try (Stream<Path> files = Files.walk(workingDirectory.resolve("var/caseguard/journal-content"))) {
-            return files.filter(Files::isRegularFile).count();
-        }
+        return storedBlobCount(workingDirectory);
     }
 }

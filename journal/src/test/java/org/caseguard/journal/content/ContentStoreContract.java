@@ -1,0 +1,164 @@
+package org.caseguard.journal.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.caseguard.journal.JdbcLeafStore;
+import org.caseguard.journal.LeafStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every content backend must do (JRN-6, JRN-7), run on files ({@link FileContentStoreTest}) and on a real S3 API
+ * ({@link S3ContentStoreTest}): exact bytes, nothing in clear, dedup within a scope, tampering reported, destroyed
+ * scopes unreadable, content surviving a restart.
+ */
+abstract class ContentStoreContract {
+    static final KeyScope CASE = KeyScope.forCase("2024-CW-00017");
+    static final KeyScope OTHER_CASE = KeyScope.forCase("2024-CW-00018");
+
+    @TempDir
+    Path workingDirectory;
+
+    JdbcLeafStore database;
+    ContentStore store;
+
+    /** The {@code journal.content.*} keys of the backend under test; the same within one test. */
+    protected abstract Properties contentProperties();
+
+    protected abstract Map<String, String> environment();
+
+    /** Every stored blob by its name, as the backend itself holds it (files, objects). */
+    protected abstract List<String> blobNames() throws Exception;
+
+    protected abstract byte[] readBlob(String name) throws Exception;
+
+    protected abstract void writeBlob(String name, byte[] bytes) throws Exception;
+
+    @BeforeEach
+    void open() {
+        database = LeafStores.open(new Properties(), workingDirectory);
+        store = ContentStores.open(contentProperties(), workingDirectory, database.dataSource(), environment()::get);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        database.close();
+    }
+
+    static byte[] message(String text) {
+        return ("Subject: case note\r\n\r\n" + text.repeat(50) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void contentComesBackExactlyAndIsNotStoredInClear() throws Exception {
+        byte[] bytes = message("the client disclosed ");
+        ContentRef ref = store.put(CASE, bytes);
+
+        assertThat(store.get(ref)).isEqualTo(bytes);
+        assertThat(blobNames()).hasSize(1);
+        for (String name : blobNames()) {
+            assertThat(name).doesNotContain("2024-CW-00017");
+            assertThat(new String(readBlob(name), StandardCharsets.ISO_8859_1)).doesNotContain("client disclosed").startsWith("CGB2");
+        }
+    }
+
+    @Test
+    void emptyContentComesBackEmpty() {
+        assertThat(store.get(store.put(CASE, new byte[0]))).isEmpty();
+    }
+
+    @Test
+    void theSameBytesInOneScopeAreStoredOnceAndInTwoScopesTwice() throws Exception {
+        byte[] bytes = message("reply quoting ");
+        store.put(CASE, bytes);
+        store.put(CASE, bytes);
+        assertThat(blobNames()).hasSize(1);
+
+        store.put(OTHER_CASE, bytes);
+        assertThat(blobNames()).hasSize(2);
+    }
+
+    @Test
+    void aFlippedByteIsReportedAsAltered() throws Exception {
+        ContentRef ref = store.put(CASE, message("note "));
+        byte[] stored = readBlob(BlobNames.blobName(ref));
+        stored[stored.length - 5] ^= 1;
+        writeBlob(BlobNames.blobName(ref), stored);
+
+        assertThatThrownBy(() -> store.get(ref)).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.ALTERED));
+    }
+
+    @Test
+    void aBlobMovedInPlaceOfAnotherIsReportedAsAltered() throws Exception {
+        ContentRef first = store.put(CASE, message("first "));
+        ContentRef second = store.put(CASE, message("second "));
+        writeBlob(BlobNames.blobName(second), readBlob(BlobNames.blobName(first)));
+
+        assertThatThrownBy(() -> store.get(second)).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.ALTERED));
+    }
+
+    @Test
+    void aDeletedBlobIsGoneAndReportedMissing() throws Exception {
+        ContentRef ref = store.put(CASE, message("to delete "));
+        ContentRef kept = store.put(CASE, message("to keep "));
+
+        assertThat(store.delete(ref)).isTrue();
+        assertThat(store.delete(ref)).isFalse();
+        assertThatThrownBy(() -> store.get(ref)).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.MISSING));
+        assertThat(store.get(kept)).isEqualTo(message("to keep "));
+        assertThat(blobNames()).containsExactly(BlobNames.blobName(kept));
+    }
+
+    @Test
+    void jrn6DestroyingAScopeMakesItsContentUnreadableAndRefusesNewContent() throws Exception {
+        ContentRef ref = store.put(CASE, message("to dispose "));
+        ContentRef kept = store.put(OTHER_CASE, message("to keep "));
+
+        store.destroyScope(CASE);
+
+        assertThat(store.isDestroyed(CASE)).isTrue();
+        assertThat(store.isDestroyed(OTHER_CASE)).isFalse();
+        assertThatThrownBy(() -> store.get(ref)).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.DESTROYED));
+        assertThatThrownBy(() -> store.put(CASE, message("late mail "))).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.DESTROYED));
+        assertThat(store.get(kept)).isEqualTo(message("to keep "));
+        assertThat(blobNames()).containsExactly(BlobNames.blobName(kept));
+    }
+
+    @Test
+    void jrn6ABlobLeftBehindInADestroyedScopeStaysUnreadable() throws Exception {
+        ContentRef ref = store.put(CASE, message("locked in place "));
+        byte[] sealed = readBlob(BlobNames.blobName(ref));
+
+        store.destroyScope(CASE);
+        writeBlob(BlobNames.blobName(ref), sealed); // as if the store had refused the deletion (Object Lock)
+
+        assertThatThrownBy(() -> store.get(ref)).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.DESTROYED));
+    }
+
+    @Test
+    void contentSurvivesARestartWithTheGeneratedMasterKey() {
+        ContentRef ref = store.put(CASE, message("durable "));
+        store.close();
+        database.close();
+
+        database = LeafStores.open(new Properties(), workingDirectory);
+        store = ContentStores.open(contentProperties(), workingDirectory, database.dataSource(), environment()::get);
+        assertThat(store.get(ref)).isEqualTo(message("durable "));
+    }
+}

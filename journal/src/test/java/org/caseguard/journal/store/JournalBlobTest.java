@@ -1,0 +1,109 @@
+package org.caseguard.journal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.caseguard.journal.JdbcLeafStore;
+import org.caseguard.journal.LeafStores;
+import org.caseguard.journal.ProblemKind;
+import org.caseguard.journal.VerificationReport;
+import org.caseguard.journal.content.BlobNames;
+import org.caseguard.journal.content.ContentRef;
+import org.caseguard.journal.content.ContentStore;
+import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.entry.Envelope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The journal's tests that involve real blobs (JRN-4, JRN-6, JRN-7), on each content backend: files
+ * ({@link FileJournalBlobTest}) and a real S3 API ({@link S3JournalBlobTest}).
+ */
+abstract class JournalBlobTest {
+    @TempDir
+    Path workingDirectory;
+
+    JdbcLeafStore leafStore;
+    ContentStore content;
+    Journal journal;
+
+    protected abstract ContentStore openContent(Path workingDirectory, JdbcLeafStore leafStore);
+
+    protected abstract byte[] readBlob(String name) throws Exception;
+
+    protected abstract void writeBlob(String name, byte[] bytes) throws Exception;
+
+    @BeforeEach
+    void open() {
+        leafStore = LeafStores.open(new Properties(), workingDirectory);
+        content = openContent(workingDirectory, leafStore);
+        journal = Journal.open(leafStore, content, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        journal.close();
+        content.close();
+        leafStore.close();
+    }
+
+    private String received(String name, String text) {
+        Envelope envelope = new Envelope("worker@agency.example", List.of("to@agency.example", "bcc@agency.example"), Optional.of("worker@agency.example"),
+            Optional.of("192.0.2.10"), Optional.of("client.agency.example"), Instant.parse("2026-11-24T09:15:00Z"));
+        return journal.recordReceived(Optional.of(name), envelope, ("Subject: note\r\n\r\n" + text + "\r\n").getBytes(StandardCharsets.UTF_8), Journal.SOURCE_SPOOL);
+    }
+
+    private VerificationReport verify() {
+        return new JournalVerifier(journal, List.of()).verify();
+    }
+
+    @Test
+    void jrn7TheExactBytesComeBackAndTheJournalVerifies() {
+        String key = received("mail-1", "the exact bytes");
+
+        assertThat(new String(journal.content(key), StandardCharsets.UTF_8)).isEqualTo("Subject: note\r\n\r\nthe exact bytes\r\n");
+        VerificationReport report = verify();
+        assertThat(report.passed()).as(report.summary()).isTrue();
+    }
+
+    @Test
+    void jrn4OneChangedByteOfAStoredBlobIsReported() throws Exception {
+        received("mail-0", "first");
+        String key = received("mail-1", "second");
+        received("mail-2", "third");
+        ContentRef ref = journal.contentRefs(key).get(0);
+        byte[] stored = readBlob(BlobNames.blobName(ref));
+        stored[stored.length / 2] ^= 1;
+        writeBlob(BlobNames.blobName(ref), stored);
+
+        VerificationReport report = verify();
+        assertThat(report.count(ProblemKind.ALTERED_CONTENT)).as(report.summary()).isEqualTo(1);
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void jrn6ADestroyedScopeIsUnreadableAndIsDisposalNotTampering() throws Exception {
+        String key = received("mail-1", "to be destroyed");
+        String other = received("mail-2", "kept");
+        ContentRef ref = journal.contentRefs(key).get(0);
+        byte[] sealed = readBlob(BlobNames.blobName(ref));
+
+        content.destroyScope(KeyScope.forMessage(key));
+        writeBlob(BlobNames.blobName(ref), sealed); // a blob the store would not delete (Object Lock) stays unreadable
+
+        assertThatThrownBy(() -> journal.content(key)).hasMessageContaining("destroyed");
+        assertThat(new String(journal.content(other), StandardCharsets.UTF_8)).contains("kept");
+        VerificationReport report = verify();
+        assertThat(report.passed()).as(report.summary()).isTrue();
+    }
+}
