@@ -99,6 +99,7 @@ public final class CaseguardServer implements AutoCloseable {
                 .build();
             GuiceJamesServer james = MemoryJamesServerMain.createServer(configuration)
                 .combineWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(SmtpPortsProbe.class))
+                .overrideWith(new PersistentMailQueueModule())
                 .overrideWith(overrides);
             james.start();
             return new CaseguardServer(james, workingDirectory);

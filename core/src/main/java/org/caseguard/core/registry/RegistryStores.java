@@ -49,7 +49,9 @@ public final class RegistryStores {
             case "h2" -> {
                 Path path = workingDirectory.resolve(properties.getProperty("registry.h2.path", "var/caseguard/registry").trim()).toAbsolutePath();
                 org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-                h2.setURL("jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                // WRITE_DELAY=0: H2 writes each commit out before returning (its default holds commits up to 500 ms), so a
+                // registry change the caller was told is committed survives a crash of the process (CrashRecoveryEndToEndTest).
+                h2.setURL("jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
                 h2.setUser("caseguard");
                 h2.setPassword("");
                 pool.setDataSource(h2);
