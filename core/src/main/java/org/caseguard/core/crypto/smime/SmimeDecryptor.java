@@ -74,13 +74,15 @@ public final class SmimeDecryptor {
         }
     }
 
+    /** GCM content stays on BouncyCastle's AES: BouncyCastle 1.70 cannot set up the JDK's GCM cipher from CMS parameters. */
     private Recipient opener(boolean keyAgreement, boolean authenticated) {
+        java.security.Provider content = authenticated ? SmimeEncryptor.PROVIDER : SmimeEncryptor.CONTENT_PROVIDER;
         if (keyAgreement) {
-            return authenticated ? new KeyAgreeAuthEnvelopedRecipient(key).setProvider(SmimeEncryptor.PROVIDER)
-                : new JceKeyAgreeEnvelopedRecipient(key).setProvider(SmimeEncryptor.PROVIDER);
+            return (authenticated ? new KeyAgreeAuthEnvelopedRecipient(key) : new JceKeyAgreeEnvelopedRecipient(key))
+                .setProvider(SmimeEncryptor.PROVIDER).setContentProvider(content);
         }
-        return authenticated ? new JceKeyTransAuthEnvelopedRecipient(key).setProvider(SmimeEncryptor.PROVIDER)
-            : new JceKeyTransEnvelopedRecipient(key).setProvider(SmimeEncryptor.PROVIDER);
+        return (authenticated ? new JceKeyTransAuthEnvelopedRecipient(key) : new JceKeyTransEnvelopedRecipient(key))
+            .setProvider(SmimeEncryptor.PROVIDER).setContentProvider(content);
     }
 
     /** The outer headers (From, To, Subject...) with the decrypted entity's content headers and body. */
