@@ -88,16 +88,22 @@ final class SevenBitContent {
      * like that header: ':' and '-' are not in its alphabet.
      */
     private static boolean isSevenBitWithoutEightBitDeclarations(byte[] raw) {
-        int lineStart = 0;
-        for (int i = 0; i < raw.length; i++) {
-            byte b = raw[i];
-            if (b == '\n' || b == '\r') {
-                lineStart = i + 1;
-            } else if (b <= 0 || i - lineStart >= MAX_LINE) {
-                return false;
-            } else if (i == lineStart && (b == 'c' || b == 'C') && declaresEightBit(raw, i)) {
+        int i = 0;
+        while (i < raw.length) {
+            int lineStart = i;
+            if ((raw[i] | 0x20) == 'c' && declaresEightBit(raw, i)) {
                 return false;
             }
+            int limit = Math.min(raw.length, lineStart + MAX_LINE + 1);
+            for (byte b; i < limit && (b = raw[i]) != '\n' && b != '\r'; i++) {
+                if (b <= 0) {
+                    return false;
+                }
+            }
+            if (i - lineStart > MAX_LINE) {
+                return false;
+            }
+            i++;
         }
         return true;
     }
