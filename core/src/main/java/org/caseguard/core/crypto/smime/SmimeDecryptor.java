@@ -23,7 +23,6 @@ import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
-import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
 
@@ -74,15 +73,13 @@ public final class SmimeDecryptor {
         }
     }
 
-    /** GCM content stays on BouncyCastle's AES: BouncyCastle 1.70 cannot set up the JDK's GCM cipher from CMS parameters. */
     private Recipient opener(boolean keyAgreement, boolean authenticated) {
-        java.security.Provider content = authenticated ? SmimeEncryptor.PROVIDER : SmimeEncryptor.CONTENT_PROVIDER;
         if (keyAgreement) {
             return (authenticated ? new KeyAgreeAuthEnvelopedRecipient(key) : new JceKeyAgreeEnvelopedRecipient(key))
-                .setProvider(SmimeEncryptor.PROVIDER).setContentProvider(content);
+                .setProvider(SmimeEncryptor.PROVIDER).setContentProvider(SmimeEncryptor.CONTENT_PROVIDER);
         }
-        return (authenticated ? new JceKeyTransAuthEnvelopedRecipient(key) : new JceKeyTransEnvelopedRecipient(key))
-            .setProvider(SmimeEncryptor.PROVIDER).setContentProvider(content);
+        return (authenticated ? new KeyTransAuthEnvelopedRecipient(key) : new JceKeyTransEnvelopedRecipient(key))
+            .setProvider(SmimeEncryptor.PROVIDER).setContentProvider(SmimeEncryptor.CONTENT_PROVIDER);
     }
 
     /** The outer headers (From, To, Subject...) with the decrypted entity's content headers and body. */
