@@ -29,6 +29,7 @@ import org.caseguard.core.crypto.CertificateResolution;
 import org.caseguard.core.crypto.CrlPolicy;
 import org.caseguard.core.crypto.RecipientCertificates;
 import org.caseguard.core.crypto.StoredRecipientCertificates;
+import org.caseguard.core.crypto.smime.EncryptionOptions;
 import org.caseguard.core.crypto.smime.SmimeEncryptor;
 import org.caseguard.core.notice.NoticeKind;
 import org.caseguard.core.notice.NoticeRequest;
@@ -49,7 +50,10 @@ import org.slf4j.LoggerFactory;
  * recipient is refused under ENC-2, saying so.
  *
  * <p>Parameters: {@code escrowCertificate} (PEM or DER file, {@code file://conf/...} or an absolute path),
- * {@code keyTransport} ({@code rsa-oaep}, default, or {@code rsa-pkcs1}), {@code crl} ({@code off},
+ * {@code keyTransport} for RSA certificates ({@code rsa-oaep}, default, or {@code rsa-pkcs1}; EC certificates always
+ * get ECDH key agreement), {@code contentEncryption} ({@code aes-256-cbc}, default, or {@code aes-256-gcm}),
+ * {@code protectHeaders} ({@code false}, default, or {@code true}: the real Subject travels encrypted) with
+ * {@code outerSubject} (the neutral Subject shown outside, default "Encrypted message"), {@code crl} ({@code off},
  * {@code when-available}, default, or {@code required}), {@code deliveryProcessor} (default {@code relay}), and the
  * notice parameters.</p>
  */
@@ -82,13 +86,9 @@ public class EncryptForRecipients extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         MailetParameters parameters = new MailetParameters(getMailetConfig());
-        settings = NoticeSettings.parse(parameters, Set.of("escrowCertificate", "keyTransport", "crl", "deliveryProcessor"));
-        String transport = parameters.orDefault("keyTransport", "rsa-oaep");
-        encryptor = switch (transport) {
-            case "rsa-oaep" -> new SmimeEncryptor(SmimeEncryptor.KeyTransport.RSA_OAEP_SHA256);
-            case "rsa-pkcs1" -> new SmimeEncryptor(SmimeEncryptor.KeyTransport.RSA_PKCS1_V15);
-            default -> throw parameters.invalid("keyTransport", "rsa-oaep or rsa-pkcs1", transport);
-        };
+        settings = NoticeSettings.parse(parameters, Set.of("escrowCertificate", "keyTransport", "crl", "deliveryProcessor",
+            "contentEncryption", "protectHeaders", "outerSubject"));
+        encryptor = new SmimeEncryptor(encryptionOptions(parameters));
         String crl = parameters.orDefault("crl", "when-available");
         CrlPolicy crlPolicy = CrlPolicy.parse(crl).orElseThrow(() -> parameters.invalid("crl", "off, when-available or required", crl));
         certificates = new StoredRecipientCertificates(registry.certificates(), registry::version, crlPolicy);
@@ -105,6 +105,38 @@ public class EncryptForRecipients extends GenericMailet {
                 throw parameters.invalid("escrowCertificate", "a readable PEM or DER certificate file (file://conf/... or an absolute path)",
                     escrowFile.get());
             }
+        }
+    }
+
+    private static EncryptionOptions encryptionOptions(MailetParameters parameters) throws MessagingException {
+        String transport = parameters.orDefault("keyTransport", "rsa-oaep");
+        EncryptionOptions options = EncryptionOptions.defaults().withKeyTransport(switch (transport) {
+            case "rsa-oaep" -> SmimeEncryptor.KeyTransport.RSA_OAEP_SHA256;
+            case "rsa-pkcs1" -> SmimeEncryptor.KeyTransport.RSA_PKCS1_V15;
+            default -> throw parameters.invalid("keyTransport", "rsa-oaep or rsa-pkcs1", transport);
+        });
+        String content = parameters.orDefault("contentEncryption", "aes-256-cbc");
+        options = options.withContentEncryption(switch (content) {
+            case "aes-256-cbc" -> EncryptionOptions.ContentEncryption.AES_256_CBC;
+            case "aes-256-gcm" -> EncryptionOptions.ContentEncryption.AES_256_GCM;
+            default -> throw parameters.invalid("contentEncryption", "aes-256-cbc or aes-256-gcm", content);
+        });
+        boolean protectHeaders = parameters.bool("protectHeaders", false);
+        Optional<String> outerSubject = parameters.optional("outerSubject");
+        if (!protectHeaders) {
+            if (outerSubject.isPresent()) {
+                throw parameters.invalid("outerSubject", "set only together with protectHeaders=true", outerSubject.get());
+            }
+            return options;
+        }
+        String subject = outerSubject.orElse(EncryptionOptions.DEFAULT_OUTER_SUBJECT);
+        if (subject.length() > 200) {
+            throw parameters.invalid("outerSubject", "one line of at most 200 characters", subject.substring(0, 40) + "...");
+        }
+        try {
+            return options.withProtectedHeaders(subject);
+        } catch (IllegalArgumentException e) {
+            throw parameters.invalid("outerSubject", e);
         }
     }
 

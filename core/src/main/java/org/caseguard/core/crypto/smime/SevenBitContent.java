@@ -26,6 +26,10 @@ final class SevenBitContent {
     }
 
     static byte[] of(byte[] entity) throws MessagingException, IOException {
+        // Most mail (text, base64 attachments) is 7-bit already: one pass over the bytes instead of parsing every part.
+        if (isSevenBitWithoutEightBitDeclarations(entity)) {
+            return entity;
+        }
         MimeBodyPart part = new MimeBodyPart(new ByteArrayInputStream(entity));
         if (!convert(part)) {
             return entity;
@@ -73,6 +77,57 @@ final class SevenBitContent {
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(raw, type)));
         part.setHeader("Content-Type", type);
         part.setHeader("Content-Transfer-Encoding", part.isMimeType("text/*") ? "quoted-printable" : "base64");
+        return true;
+    }
+
+    private static final byte[] ENCODING_HEADER = "content-transfer-encoding:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * One pass: every byte 7-bit, no line over 998 characters, and no line starting with a Content-Transfer-Encoding
+     * header naming 8bit or binary (such a part is re-encoded even when its bytes are 7-bit). Base64 lines never start
+     * like that header: ':' and '-' are not in its alphabet.
+     */
+    private static boolean isSevenBitWithoutEightBitDeclarations(byte[] raw) {
+        int i = 0;
+        while (i < raw.length) {
+            int lineStart = i;
+            if ((raw[i] | 0x20) == 'c' && declaresEightBit(raw, i)) {
+                return false;
+            }
+            int limit = Math.min(raw.length, lineStart + MAX_LINE + 1);
+            for (byte b; i < limit && (b = raw[i]) != '\n' && b != '\r'; i++) {
+                if (b <= 0) {
+                    return false;
+                }
+            }
+            if (i - lineStart > MAX_LINE) {
+                return false;
+            }
+            i++;
+        }
+        return true;
+    }
+
+    private static boolean declaresEightBit(byte[] raw, int lineStart) {
+        if (raw.length - lineStart <= ENCODING_HEADER.length || !startsWithIgnoringCase(raw, lineStart, ENCODING_HEADER)) {
+            return false;
+        }
+        int end = lineStart + ENCODING_HEADER.length;
+        while (end < raw.length && raw[end] != '\n' && raw[end] != '\r') {
+            end++;
+        }
+        String value = new String(raw, lineStart + ENCODING_HEADER.length, end - lineStart - ENCODING_HEADER.length,
+            java.nio.charset.StandardCharsets.US_ASCII).trim().toLowerCase(Locale.ROOT);
+        return value.isEmpty() || value.startsWith("8bit") || value.startsWith("binary");
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] raw, int offset, byte[] lowerCasePrefix) {
+        for (int i = 0; i < lowerCasePrefix.length; i++) {
+            byte b = raw[offset + i];
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lowerCasePrefix[i]) {
+                return false;
+            }
+        }
         return true;
     }
 

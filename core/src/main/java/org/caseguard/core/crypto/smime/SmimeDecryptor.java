@@ -12,14 +12,24 @@ import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
 
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
+import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
 
 /**
- * ENC-4: opens S/MIME enveloped mail addressed to the agency with the agency's key. The result is the message with
+ * ENC-4: opens S/MIME enveloped mail addressed to the agency with the agency's key: EnvelopedData or AES-GCM
+ * AuthEnvelopedData, the key wrapped by RSA key transport or by ECDH key agreement (an EC agency key). A Subject the
+ * sender protected inside the encrypted part replaces the neutral outer one. The result is the message with
  * its outer envelope headers and the decrypted body, or empty when the message is not for this key (the caller then
  * delivers it as received, flagged). Never throws on content it cannot open: that is a result, not an error.
  */
@@ -44,16 +54,32 @@ public final class SmimeDecryptor {
             return Optional.empty();
         }
         try (InputStream in = message.getInputStream()) {
-            CMSEnvelopedData enveloped = new CMSEnvelopedData(in);
-            RecipientInformation recipient = enveloped.getRecipientInfos().get(new JceKeyTransRecipientId(certificate));
+            ContentInfo content = ContentInfo.getInstance(in.readAllBytes());
+            boolean authenticated = CMSObjectIdentifiers.authEnvelopedData.equals(content.getContentType());
+            RecipientInformationStore recipients = authenticated ? new CMSAuthEnvelopedData(content).getRecipientInfos()
+                : new CMSEnvelopedData(content).getRecipientInfos();
+            RecipientInformation recipient = recipients.get(new JceKeyTransRecipientId(certificate));
+            if (recipient == null) {
+                recipient = recipients.get(new JceKeyAgreeRecipientId(certificate));
+            }
             if (recipient == null) {
                 return Optional.empty();
             }
-            byte[] inner = recipient.getContent(new JceKeyTransEnvelopedRecipient(key).setProvider(SmimeEncryptor.PROVIDER));
+            byte[] inner = recipient.getContent(opener(recipient instanceof KeyAgreeRecipientInformation, authenticated));
             return Optional.of(withOuterHeaders(message, inner));
-        } catch (CMSException | IOException e) {
+        } catch (CMSException | IOException | IllegalArgumentException e) {
+            // Not CMS at all, or for this certificate but unreadable (wrong key, changed after encryption): left as received.
             return Optional.empty();
         }
+    }
+
+    private Recipient opener(boolean keyAgreement, boolean authenticated) {
+        if (keyAgreement) {
+            return (authenticated ? new KeyAgreeAuthEnvelopedRecipient(key) : new JceKeyAgreeEnvelopedRecipient(key))
+                .setProvider(SmimeEncryptor.PROVIDER).setContentProvider(SmimeEncryptor.CONTENT_PROVIDER);
+        }
+        return (authenticated ? new KeyTransAuthEnvelopedRecipient(key) : new JceKeyTransEnvelopedRecipient(key))
+            .setProvider(SmimeEncryptor.PROVIDER).setContentProvider(SmimeEncryptor.CONTENT_PROVIDER);
     }
 
     /** The outer headers (From, To, Subject...) with the decrypted entity's content headers and body. */
@@ -65,7 +91,11 @@ public final class SmimeDecryptor {
         } catch (IOException e) {
             throw new MessagingException("ENC-4: decrypted content unreadable", e);
         }
-        result.setHeader("Content-Type", inner.getContentType());
+        result.setHeader("Content-Type", HeaderProtection.unmarked(inner.getContentType()));
+        java.util.Optional<String> protectedSubject = HeaderProtection.protectedSubject(inner);
+        if (protectedSubject.isPresent()) {
+            result.setHeader("Subject", protectedSubject.get());
+        }
         String[] encoding = inner.getHeader("Content-Transfer-Encoding");
         if (encoding == null) {
             result.removeHeader("Content-Transfer-Encoding");

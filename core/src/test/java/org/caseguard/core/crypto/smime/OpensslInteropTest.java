@@ -89,6 +89,51 @@ class OpensslInteropTest {
     }
 
     @Test
+    void enc1OpensslOpensEcdhKeyAgreementForP256AndP384NextToAnRsaEscrow() throws Exception {
+        TestCertificates escrow = TestCertificates.rsa("escrow@agency.example");
+        for (String curve : List.of("secp256r1", "secp384r1")) {
+            TestCertificates client = TestCertificates.ec("dana@mail.test", curve);
+            Path mail = write("ecdh-" + curve + ".eml", new SmimeEncryptor(EncryptionOptions.defaults())
+                .encrypt(plainMessage(), client.certificate(), escrow.certificate()));
+            for (TestCertificates reader : List.of(client, escrow)) {
+                String decrypted = openssl("cms", "-decrypt", "-in", mail.toString(),
+                    "-recip", write("cert.pem", reader.certificatePem()).toString(),
+                    "-inkey", write("key.pem", reader.keyPem()).toString());
+                assertThat(decrypted).as(curve + " opened by " + reader.certificate().getPublicKey().getAlgorithm()).contains(BODY);
+            }
+        }
+    }
+
+    @Test
+    void enc1OpensslOpensAes256GcmAuthEnvelopedDataForRsaAndEcKeys() throws Exception {
+        EncryptionOptions gcm = EncryptionOptions.defaults().withContentEncryption(EncryptionOptions.ContentEncryption.AES_256_GCM);
+        for (TestCertificates client : List.of(TestCertificates.rsa("dana@mail.test"), TestCertificates.ec("dana@mail.test"))) {
+            TestCertificates escrow = TestCertificates.ec("escrow@agency.example");
+            Path mail = write("gcm.eml", new SmimeEncryptor(gcm).encrypt(plainMessage(), client.certificate(), escrow.certificate()));
+            String structure = openssl("cms", "-cmsout", "-print", "-in", mail.toString());
+            assertThat(structure).contains("authEnvelopedData").contains("aes-256-gcm");
+            for (TestCertificates reader : List.of(client, escrow)) {
+                String decrypted = openssl("cms", "-decrypt", "-in", mail.toString(),
+                    "-recip", write("cert.pem", reader.certificatePem()).toString(),
+                    "-inkey", write("key.pem", reader.keyPem()).toString());
+                assertThat(decrypted).contains(BODY);
+            }
+        }
+    }
+
+    @Test
+    void enc1OpensslShowsTheProtectedSubjectInsideWhileTheOuterOneIsNeutral() throws Exception {
+        TestCertificates client = TestCertificates.ec("dana@mail.test");
+        TestCertificates escrow = TestCertificates.rsa("escrow@agency.example");
+        Path mail = write("protected.eml", new SmimeEncryptor(EncryptionOptions.defaults().withProtectedHeaders("Encrypted message"))
+            .encrypt(plainMessage(), client.certificate(), escrow.certificate()));
+        assertThat(Files.readString(mail, StandardCharsets.ISO_8859_1)).contains("Subject: Encrypted message").doesNotContain("Your appointment");
+        String decrypted = openssl("cms", "-decrypt", "-in", mail.toString(),
+            "-recip", write("cert.pem", client.certificatePem()).toString(), "-inkey", write("key.pem", client.keyPem()).toString());
+        assertThat(decrypted).contains("Subject: Your appointment").contains("hp=cipher").contains(BODY);
+    }
+
+    @Test
     void enc1SomeoneElsesKeyCannotOpenIt() throws Exception {
         TestCertificates client = TestCertificates.rsa("dana@mail.test");
         TestCertificates escrow = TestCertificates.rsa("escrow@agency.example");
@@ -155,6 +200,39 @@ class OpensslInteropTest {
             decrypted.writeTo(out);
             assertThat(out.toString(StandardCharsets.UTF_8)).as("options " + options).contains(BODY);
         }
+    }
+
+    @Test
+    void enc4MailThatOpensslEncryptedToAnAgencyEcKeyIsDecryptedWithEveryKdfAndWithGcm() throws Exception {
+        for (String curve : List.of("secp256r1", "secp384r1")) {
+            TestCertificates agency = TestCertificates.ec("intake@agency.example", curve);
+            Path cert = write("agency-ec.pem", agency.certificatePem());
+            for (List<String> options : List.<List<String>>of(List.of("-aes256"), List.of("-aes256", "-keyopt", "ecdh_kdf_md:sha256"),
+                List.of("-aes-256-gcm"), List.of("-aes-256-gcm", "-keyopt", "ecdh_kdf_md:sha384"))) {
+                Path encrypted = directory.resolve("from-openssl-ec.eml");
+                List<String> command = new ArrayList<>(List.of("cms", "-encrypt", "-in", plainFile().toString(), "-out", encrypted.toString(),
+                    "-from", "dana@mail.test", "-to", "intake@agency.example", "-subject", "Your appointment", "-recip", cert.toString()));
+                command.addAll(options);
+                openssl(command.toArray(String[]::new));
+
+                MimeMessage decrypted = new SmimeDecryptor(agency.keys().getPrivate(), agency.certificate()).decrypt(read(encrypted))
+                    .orElseThrow(() -> new AssertionError(curve + " " + options + " not opened"));
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                decrypted.writeTo(out);
+                assertThat(out.toString(StandardCharsets.UTF_8)).as(curve + " " + options).contains(BODY);
+            }
+        }
+    }
+
+    @Test
+    void enc4MailThatOpensslEncryptedWithGcmToAnAgencyRsaKeyIsDecrypted() throws Exception {
+        TestCertificates agency = TestCertificates.rsa("intake@agency.example");
+        Path encrypted = directory.resolve("from-openssl-gcm.eml");
+        openssl("cms", "-encrypt", "-aes-256-gcm", "-in", plainFile().toString(), "-out", encrypted.toString(),
+            "-recip", write("agency.pem", agency.certificatePem()).toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256");
+        assertThat(Files.readString(encrypted, StandardCharsets.ISO_8859_1)).contains("authEnveloped-data");
+        MimeMessage decrypted = new SmimeDecryptor(agency.keys().getPrivate(), agency.certificate()).decrypt(read(encrypted)).orElseThrow();
+        assertThat((String) decrypted.getContent()).contains(BODY);
     }
 
     @Test

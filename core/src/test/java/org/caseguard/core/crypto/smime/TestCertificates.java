@@ -33,8 +33,13 @@ record TestCertificates(KeyPair keys, X509Certificate certificate) {
     }
 
     static TestCertificates ec(String email) throws Exception {
+        return ec(email, "secp256r1");
+    }
+
+    /** @param curve secp256r1 (P-256), secp384r1 (P-384) or secp521r1 (P-521) */
+    static TestCertificates ec(String email, String curve) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        generator.initialize(new ECGenParameterSpec(curve));
         return issue(email, generator.generateKeyPair(), "SHA256withECDSA", KeyUsage.digitalSignature | KeyUsage.keyAgreement);
     }
 
