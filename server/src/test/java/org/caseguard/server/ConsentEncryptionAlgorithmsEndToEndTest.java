@@ -126,10 +126,10 @@ class ConsentEncryptionAlgorithmsEndToEndTest {
         ConsentOutboundEndToEndTest.client("C-3101", "Dana", "Okafor", "1988-04-12", "2025-MH-00311");
         ConsentOutboundEndToEndTest.consent("C-3101", ConsentRecords.eligible("C-3101", DANA).json());
 
-        String fingerprint = fixture.admin().header("X-Caseguard-Actor", "admin").contentType("application/x-pem-file")
+        String fingerprint = fixture.as("admin").contentType("application/x-pem-file")
             .body(Files.readAllBytes(dana.writeCertificate(keys.resolve("dana.pem"))))
             .post("/caseguard/certificates").then().statusCode(200).extract().jsonPath().getString("fingerprints[0]");
-        fixture.admin().header("X-Caseguard-Actor", "admin").put("/caseguard/certificates/" + fingerprint + "/pin").then().statusCode(204);
+        fixture.as("admin").put("/caseguard/certificates/" + fingerprint + "/pin").then().statusCode(204);
     }
 
     @AfterAll
