@@ -49,6 +49,7 @@ import org.caseguard.journal.entry.VerdictRecord;
  * otherwise, so that the caller can fail closed (JRN-2). Safe for concurrent use; concurrent records share commits.
  */
 public final class Journal implements AutoCloseable {
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(Journal.class);
     public static final String SOURCE_SPOOL = "spool";
     
 
@@ -96,8 +97,9 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * JRN-1, JRN-3: records what a stage decided. The message's bytes are also kept under the key of each case it is
-     * bound to, so that disposing of a case destroys its copies (JRN-6).
+     * JRN-1, JRN-3: records what a stage decided. The message's bytes are then kept under the key of each case it is
+     * bound to, so that disposing of a case destroys its copies (JRN-6) and a case's shared content is stored once,
+     * and no longer under the message's own receipt key, which held them only until the cases were known.
      */
     public void recordVerdicts(VerdictRecord record) {
         whileNotDisposing(() -> {
@@ -109,8 +111,34 @@ public final class Journal implements AutoCloseable {
                 }
             }
             append(record, Optional.empty(), caseCopies);
+            if (!caseCopies.isEmpty()) {
+                releaseReceiptCopy(record.messageKey());
+            }
             return null;
         });
+    }
+
+    /**
+     * Drops the copy under the message's own scope once its case copies are committed. The verdicts are recorded
+     * whatever happens here: on a failure, or a crash in between, both copies stay (nothing is lost) and a receipt key
+     * left without content is destroyed by the next disposal run.
+     */
+    private void releaseReceiptCopy(String messageKey) {
+        KeyScope receipt = KeyScope.forMessage(messageKey);
+        try {
+            if (contentRefs(messageKey).stream().noneMatch(ref -> ref.scope().equals(receipt))) {
+                return;
+            }
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement("DELETE FROM journal_content WHERE message_key = ? AND key_scope = ?")) {
+                statement.setString(1, messageKey);
+                statement.setString(2, receipt.value());
+                statement.executeUpdate();
+            }
+            content.destroyScope(receipt);
+        } catch (SQLException | RuntimeException e) {
+            LOGGER.warn("caseguard journal: receipt copy kept beside its case copies rule=JRN-7 key={} ({})", messageKey, e.getClass().getSimpleName());
+        }
     }
 
     /**

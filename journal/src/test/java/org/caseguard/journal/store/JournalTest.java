@@ -109,8 +109,9 @@ class JournalTest {
 
         assertThat(journal.messagesOfCase("2024-CW-00017")).containsExactly(key, copy);
         assertThat(journal.messagesOfCase("2024-CW-99999")).isEmpty();
-        assertThat(journal.contentRefs(key)).extracting(ref -> ref.scope().value())
-            .containsExactlyInAnyOrder("case:2024-CW-00017", "msg:" + key);
+        assertThat(journal.contentRefs(key)).extracting(ref -> ref.scope().value()).containsExactly("case:2024-CW-00017");
+        assertThat(content.isDestroyed(KeyScope.forMessage(key))).as("the receipt copy is released once the case copy is there").isTrue();
+        assertThat(journal.content(key)).isEqualTo(message("case 2024-CW-00017"));
         assertThat(journal.contentRefs(copy)).extracting(ref -> ref.scope().value()).containsExactly("case:2024-CW-00017");
         assertThat(((OutboundCopyRecord) journal.records(copy).get(0)).originalKey()).isEqualTo(key);
     }
