@@ -178,7 +178,7 @@ public final class JournalBenchmark {
         Map<String, Object> storage = new LinkedHashMap<>();
         storage.put("messages", count);
         storage.put("plainBytes", plain);
-        storage.put("plainBytesKeptTwice", "each case message is kept under its own key and its case's key (JRN-6)");
+        storage.put("layout", "case messages under their case's key only once classified; content of 32 KiB or more in content-defined chunks");
         storage.put("storedBytes", stored);
         storage.put("plainOverStored", round((double) plain / stored));
         storage.put("target", ">= 2:1");

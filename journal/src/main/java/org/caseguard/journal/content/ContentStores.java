@@ -58,10 +58,10 @@ public final class ContentStores {
         SecretKey master = masterKey(properties, workingDirectory, alias, environment);
         ScopeKeys keys = new ScopeKeys(journalDataSource, master, alias, Clock.systemUTC());
         if (s3.isPresent()) {
-            return S3ContentStore.open(s3.get(), environment, keys, Clock.systemUTC());
+            return new ChunkedContentStore(S3ContentStore.open(s3.get(), environment, keys, Clock.systemUTC()), journalDataSource);
         }
         Path blobs = workingDirectory.resolve(properties.getProperty("journal.content.path", "var/caseguard/journal-content").trim());
-        return new FileContentStore(blobs, keys);
+        return new ChunkedContentStore(new FileContentStore(blobs, keys), journalDataSource);
     }
 
     private static SecretKey masterKey(Properties properties, Path workingDirectory, String alias, Function<String, String> environment) {

@@ -161,4 +161,91 @@ abstract class ContentStoreContract {
         store = ContentStores.open(contentProperties(), workingDirectory, database.dataSource(), environment()::get);
         assertThat(store.get(ref)).isEqualTo(message("durable "));
     }
+
+    /** A message of a case thread with a 100 KB attachment (base64 of random bytes, as a PDF would be) after its own text. */
+    static byte[] withAttachment(String text, byte[] attachment) {
+        String encoded = java.util.Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
+        return ("Subject: " + text + "\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\n" + text.repeat(40)
+            + "\r\n--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n--b--\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private long storedBytes() throws Exception {
+        long total = 0;
+        for (String name : blobNames()) {
+            total += readBlob(name).length;
+        }
+        return total;
+    }
+
+    @Test
+    void anAttachmentTwoMessagesOfACaseCarryIsStoredOnce() throws Exception {
+        byte[] attachment = randomBytes(100_000, 1);
+        byte[] first = withAttachment("Court report draft attached. ", attachment);
+        byte[] reply = withAttachment("Thanks, a few comments on the report below and inline. ", attachment);
+
+        ContentRef firstRef = store.put(CASE, first);
+        long afterFirst = storedBytes();
+        ContentRef replyRef = store.put(CASE, reply);
+        long added = storedBytes() - afterFirst;
+
+        assertThat(store.get(firstRef)).isEqualTo(first);
+        assertThat(store.get(replyRef)).isEqualTo(reply);
+        assertThat(added).as("bytes stored for the reply, whose attachment is stored already").isLessThan(reply.length / 4);
+        assertThat(store.put(OTHER_CASE, reply)).isNotNull();
+        assertThat(storedBytes() - afterFirst - added).as("another case's key: stored again").isGreaterThan(attachment.length);
+    }
+
+    @Test
+    void deletingOneMessageKeepsTheChunksAnotherStillUses() throws Exception {
+        byte[] attachment = randomBytes(100_000, 2);
+        ContentRef first = store.put(CASE, withAttachment("First. ", attachment));
+        byte[] reply = withAttachment("Reply. ", attachment);
+        ContentRef replyRef = store.put(CASE, reply);
+        int blobsBefore = blobNames().size();
+
+        store.delete(first);
+
+        assertThat(store.get(replyRef)).isEqualTo(reply);
+        assertThat(blobNames().size()).isLessThan(blobsBefore);
+        assertThatThrownBy(() -> store.get(first)).isInstanceOf(ContentUnavailableException.class);
+        store.delete(replyRef);
+        assertThat(blobNames()).isEmpty();
+    }
+
+    @Test
+    void aChangedChunkOrAChunkListThatNoLongerAddsUpIsReportedAsAltered() throws Exception {
+        byte[] large = withAttachment("Report. ", randomBytes(150_000, 3));
+        ContentRef ref = store.put(CASE, large);
+        List<String> names = blobNames();
+        assertThat(names).hasSizeGreaterThan(2);
+
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE journal_chunk SET part = 1000 WHERE part = 0");
+            statement.executeUpdate("UPDATE journal_chunk SET part = 0 WHERE part = 1");
+            statement.executeUpdate("UPDATE journal_chunk SET part = 1 WHERE part = 1000");
+        }
+        assertThatThrownBy(() -> store.get(ref)).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.ALTERED));
+    }
+
+    @Test
+    void jrn6ADestroyedScopeLeavesNoChunkReadable() {
+        ContentRef ref = store.put(CASE, withAttachment("Report. ", randomBytes(120_000, 4)));
+
+        store.destroyScope(CASE);
+
+        assertThatThrownBy(() -> store.get(ref)).isInstanceOfSatisfying(ContentUnavailableException.class,
+            e -> assertThat(e.reason()).isIn(ContentUnavailableException.Reason.DESTROYED, ContentUnavailableException.Reason.MISSING));
+        assertThatThrownBy(() -> store.put(CASE, withAttachment("Later. ", randomBytes(120_000, 5))))
+            .isInstanceOfSatisfying(ContentUnavailableException.class,
+                e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.DESTROYED));
+    }
 }
