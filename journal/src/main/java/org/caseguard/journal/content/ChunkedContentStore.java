@@ -103,6 +103,11 @@ public final class ChunkedContentStore implements ContentStore {
     }
 
     @Override
+    public void prepareScopes(java.util.Collection<KeyScope> scopes) {
+        blobs.prepareScopes(scopes);
+    }
+
+    @Override
     public void close() {
         blobs.close();
     }

@@ -34,6 +34,13 @@ public interface ContentStore extends AutoCloseable {
 
     boolean isDestroyed(KeyScope scope);
 
+    /**
+     * Creates the keys of these new scopes together (one transaction), ahead of their first put: the journal prepares
+     * receipt keys in batches instead of one key transaction per message. Scopes that have a key keep it.
+     */
+    default void prepareScopes(java.util.Collection<KeyScope> scopes) {
+    }
+
     @Override
     void close();
 }

@@ -97,6 +97,11 @@ public final class FileContentStore implements ContentStore {
     }
 
     @Override
+    public void prepareScopes(java.util.Collection<KeyScope> scopes) {
+        keys.createAll(scopes);
+    }
+
+    @Override
     public boolean isDestroyed(KeyScope scope) {
         return keys.isDestroyed(scope);
     }

@@ -203,6 +203,11 @@ public final class S3ContentStore implements ContentStore {
     }
 
     @Override
+    public void prepareScopes(java.util.Collection<KeyScope> scopes) {
+        keys.createAll(scopes);
+    }
+
+    @Override
     public boolean isDestroyed(KeyScope scope) {
         return keys.isDestroyed(scope);
     }

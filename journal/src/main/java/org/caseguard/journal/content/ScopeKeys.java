@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -26,7 +25,14 @@ final class ScopeKeys {
     private final SecretKey master;
     private final String masterAlias;
     private final Clock clock;
-    private final Map<KeyScope, SecretKey> cache = new ConcurrentHashMap<>();
+    private static final int CACHED_KEYS = 10_000;
+    /** Recently used unwrapped keys; bounded, as every message has a receipt scope of its own. */
+    private final Map<KeyScope, SecretKey> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<KeyScope, SecretKey> eldest) {
+            return size() > CACHED_KEYS;
+        }
+    });
 
     ScopeKeys(DataSource dataSource, SecretKey master, String masterAlias, Clock clock) {
         this.dataSource = dataSource;
@@ -44,6 +50,29 @@ final class ScopeKeys {
         SecretKey key = load(scope, true);
         cache.put(scope, key);
         return key;
+    }
+
+    /** Creates the keys of these scopes in one transaction (those that have one keep it), and caches them. */
+    void createAll(java.util.Collection<KeyScope> scopes) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                java.util.Map<KeyScope, SecretKey> created = new java.util.HashMap<>();
+                for (KeyScope scope : scopes) {
+                    SecretKey key = insert(connection, scope);
+                    if (key != null) {
+                        created.put(scope, key);
+                    }
+                }
+                connection.commit();
+                cache.putAll(created);
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "content keys could not be created", e);
+        }
     }
 
     /** The scope's key for reading; never creates one. */
@@ -83,18 +112,20 @@ final class ScopeKeys {
         }
     }
 
-    private void insert(Connection connection, KeyScope scope) throws SQLException {
+    /** Inserts a fresh key unless the scope has one; the new key, or null when there was one already. */
+    private SecretKey insert(Connection connection, KeyScope scope) throws SQLException {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
+        SecretKey key = new SecretKeySpec(fresh, "AES");
         try (PreparedStatement insert = connection.prepareStatement(
             "INSERT INTO journal_content_key (key_scope, wrapped_key, master_alias, created_at) SELECT ?, ?, ?, ? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM journal_content_key WHERE key_scope = ?)")) {
             insert.setString(1, scope.value());
-            insert.setBytes(2, wrap(new SecretKeySpec(fresh, "AES")));
+            insert.setBytes(2, wrap(key));
             insert.setString(3, masterAlias);
             insert.setLong(4, clock.millis());
             insert.setString(5, scope.value());
-            insert.executeUpdate();
+            return insert.executeUpdate() == 1 ? key : null;
         }
     }
 

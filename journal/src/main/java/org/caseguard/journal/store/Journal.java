@@ -49,12 +49,14 @@ import org.caseguard.journal.entry.VerdictRecord;
  * otherwise, so that the caller can fail closed (JRN-2). Safe for concurrent use; concurrent records share commits.
  */
 public final class Journal implements AutoCloseable {
+    private static final int RECEIPT_KEY_BATCH = 32;
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(Journal.class);
     public static final String SOURCE_SPOOL = "spool";
     
 
     private final JdbcLeafStore leafStore;
     private final DataSource dataSource;
+    private final java.util.ArrayDeque<String> preparedReceiptKeys = new java.util.ArrayDeque<>();
     private final ContentStore content;
     private final GroupCommitter committer;
     private final Clock clock;
@@ -88,7 +90,7 @@ public final class Journal implements AutoCloseable {
                     return existing.get();
                 }
             }
-            String key = newKey();
+            String key = preparedReceiptKey();
             ContentRef ref = put(KeyScope.forMessage(key), exactBytes);
             ReceivedRecord record = new ReceivedRecord(key, clock.instant(), envelope, new ContentDigest(ref.sha256(), ref.size()), source);
             append(record, mailName, List.of(ref));
@@ -317,6 +319,9 @@ public final class Journal implements AutoCloseable {
     public void destroyMessages(Collection<String> messageKeys, String runId) {
         disposal.writeLock().lock();
         try {
+            synchronized (preparedReceiptKeys) {
+                preparedReceiptKeys.clear(); // the sweep below destroys their keys: they hold no content
+            }
             Set<ContentRef> touched = new LinkedHashSet<>();
             for (String key : messageKeys) {
                 touched.addAll(contentRefs(key));
@@ -463,6 +468,26 @@ public final class Journal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JournalUnavailableException("journal: interrupted while committing", e);
+        }
+    }
+
+    /**
+     * A new message key whose receipt scope already has its content key: keys are created {@value #RECEIPT_KEY_BATCH}
+     * at a time in one transaction, not one transaction per message (H2 serialises commits). Keys left unused by a
+     * restart have no content and are destroyed by the next disposal run's sweep.
+     */
+    private String preparedReceiptKey() {
+        synchronized (preparedReceiptKeys) {
+            if (preparedReceiptKeys.isEmpty()) {
+                List<String> keys = java.util.stream.Stream.generate(Journal::newKey).limit(RECEIPT_KEY_BATCH).toList();
+                try {
+                    content.prepareScopes(keys.stream().map(KeyScope::forMessage).toList());
+                } catch (RuntimeException e) {
+                    throw new JournalUnavailableException("journal: receipt keys could not be created", e);
+                }
+                preparedReceiptKeys.addAll(keys);
+            }
+            return preparedReceiptKeys.poll();
         }
     }
 
