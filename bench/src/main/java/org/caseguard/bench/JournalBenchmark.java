@@ -187,7 +187,31 @@ public final class JournalBenchmark {
 
     private static Map<String, Object> caseSearch(Path directory, int entries) throws Exception {
         Files.createDirectories(directory);
-        JdbcLeafStore leaves = LeafStores.open(new Properties(), directory);
+        String backend = System.getProperty("bench.searchBackend", "h2");
+        if (backend.equals("postgresql")) {
+            try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                .setDataDirectory(directory.resolve("pgdata")).setCleanDataDirectory(true).start()) {
+                try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE caseguard_journal");
+                }
+                Path passwordFile = directory.resolve("db-password");
+                Files.writeString(passwordFile, "postgres\n", StandardCharsets.UTF_8);
+                Properties properties = new Properties();
+                properties.setProperty("journal.backend", "postgresql");
+                properties.setProperty("journal.jdbc.url", postgres.getJdbcUrl("postgres", "caseguard_journal"));
+                properties.setProperty("journal.jdbc.user", "postgres");
+                properties.setProperty("journal.jdbc.passwordFile", passwordFile.toString());
+                Map<String, Object> result = caseSearch(LeafStores.open(properties, directory), entries);
+                result.put("backend", "postgresql (embedded binaries)");
+                return result;
+            }
+        }
+        Map<String, Object> result = caseSearch(LeafStores.open(new Properties(), directory), entries);
+        result.put("backend", "h2 (embedded default)");
+        return result;
+    }
+
+    private static Map<String, Object> caseSearch(JdbcLeafStore leaves, int entries) throws Exception {
         int cases = Math.max(1, entries / 50);
         long insertStart = System.nanoTime();
         try (Connection connection = leaves.dataSource().getConnection()) {
