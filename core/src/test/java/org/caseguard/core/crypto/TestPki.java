@@ -25,22 +25,25 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A small certificate authority for tests: a root, optionally an intermediate, and S/MIME leaves of every kind. */
-final class TestPki {
+/**
+ * A small certificate authority for tests: a root, optionally an intermediate, and S/MIME leaves of every kind. Shared
+ * through core's test jar with the end-to-end tests.
+ */
+public final class TestPki {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-    record Issued(X509Certificate certificate, KeyPair keys) {
+    public record Issued(X509Certificate certificate, KeyPair keys) {
     }
 
-    static final Instant NOW = Instant.now();
+    public static final Instant NOW = Instant.now();
 
-    static KeyPair rsaKeys() throws Exception {
+    public static KeyPair rsaKeys() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         return generator.generateKeyPair();
     }
 
-    static Issued authority(String name, Issued issuer) throws Exception {
+    public static Issued authority(String name, Issued issuer) throws Exception {
         KeyPair keys = rsaKeys();
         X500Name subject = new X500Name("CN=" + name);
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
@@ -54,11 +57,11 @@ final class TestPki {
             builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate()))), keys);
     }
 
-    static LeafBuilder leaf(String email, Issued issuer) {
+    public static LeafBuilder leaf(String email, Issued issuer) {
         return new LeafBuilder(email, issuer);
     }
 
-    static final class LeafBuilder {
+    public static final class LeafBuilder {
         private final String email;
         private final Issued issuer;
         private Instant notBefore = NOW.minus(30, ChronoUnit.DAYS);
@@ -73,28 +76,28 @@ final class TestPki {
             this.sanEmail = email;
         }
 
-        LeafBuilder valid(Instant from, Instant to) {
+        public LeafBuilder valid(Instant from, Instant to) {
             this.notBefore = from;
             this.notAfter = to;
             return this;
         }
 
-        LeafBuilder keyUsage(int usage) {
+        public LeafBuilder keyUsage(int usage) {
             this.keyUsage = usage;
             return this;
         }
 
-        LeafBuilder extendedKeyUsage(KeyPurposeId purpose) {
+        public LeafBuilder extendedKeyUsage(KeyPurposeId purpose) {
             this.extendedKeyUsage = purpose;
             return this;
         }
 
-        LeafBuilder sanEmail(String address) {
+        public LeafBuilder sanEmail(String address) {
             this.sanEmail = address;
             return this;
         }
 
-        Issued issue() throws Exception {
+        public Issued issue() throws Exception {
             KeyPair keys = rsaKeys();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 new X500Name(issuer.certificate().getSubjectX500Principal().getName()), BigInteger.valueOf(SERIAL.incrementAndGet()),
@@ -107,7 +110,7 @@ final class TestPki {
         }
     }
 
-    static X509CRL crl(Issued issuer, Instant nextUpdate, X509Certificate... revoked) throws Exception {
+    public static X509CRL crl(Issued issuer, Instant nextUpdate, X509Certificate... revoked) throws Exception {
         X509v2CRLBuilder builder = new X509v2CRLBuilder(new X500Name(issuer.certificate().getSubjectX500Principal().getName()),
             Date.from(NOW.minus(1, ChronoUnit.DAYS)));
         builder.setNextUpdate(Date.from(nextUpdate));

@@ -70,4 +70,27 @@ public final class Outcomes {
         eventually().until(() -> fixture.delivered(user, messageId).isPresent());
         return fixture.delivered(user, messageId).orElseThrow();
     }
+
+    /** The plain-text part of a notice as its reader sees it (quoted-printable decoded, soft line breaks joined). */
+    public static String readableText(String rawMessage) throws Exception {
+        javax.mail.internet.MimeMessage message = new javax.mail.internet.MimeMessage(javax.mail.Session.getInstance(new java.util.Properties()),
+            new java.io.ByteArrayInputStream(rawMessage.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return firstPlainText(message).orElseThrow(() -> new AssertionError("no text/plain part in:\n" + rawMessage));
+    }
+
+    private static java.util.Optional<String> firstPlainText(javax.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return java.util.Optional.of(part.getContent().toString());
+        }
+        if (part.isMimeType("multipart/*")) {
+            javax.mail.Multipart multipart = (javax.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                java.util.Optional<String> text = firstPlainText(multipart.getBodyPart(i));
+                if (text.isPresent()) {
+                    return text;
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }
