@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides, per recipient, under the firewall profile (FW-1..6, TAG-3) and records the verdicts and advisories
- * as mail attributes; matchers such as {@code RecipientVerdictIs} then split the mail. Runs after
+ * as mail attributes, with the allow-listed recipients that may receive the mail only encrypted
+ * ({@code caseguard.encryptionRequired}, for {@code RecipientRequiresEncryption}); matchers such as
+ * {@code RecipientVerdictIs} then split the mail. Runs after
  * RecipientRewriteTable so that forwards to outside addresses are judged by where they really go.
  *
  * <p>Parameters: {@code mode.FW-2}, {@code mode.FW-3}, {@code mode.FW-4}, {@code mode.FW-6}, {@code mode.TAG-3}
@@ -86,6 +88,11 @@ public class DecideRecipientPolicy extends GenericMailet {
 
         CaseguardAttributes.setVerdicts(mail, decision.toAttributeMap());
         CaseguardAttributes.setAdvisories(mail, decision.senderAdvisories().stream().map(RuleId::id).toList());
+        if (!decision.encryptionRequired().isEmpty()) {
+            java.util.Set<String> encrypted = new java.util.TreeSet<>(CaseguardAttributes.encryptionRequired(mail));
+            encrypted.addAll(decision.encryptionRequired());
+            CaseguardAttributes.setEncryptionRequired(mail, encrypted);
+        }
         record(key, decision);
     }
 

@@ -18,7 +18,8 @@ import org.caseguard.core.rules.RuleMode;
  * <li>TAG-3 block: a client's full name in the Subject refuses every recipient;</li>
  * <li>FW-4: an outside recipient whose directory category is denied is refused whatever the content;</li>
  * <li>FW-1 / FW-6: internal recipients get case mail (FW-6 when it came from outside);</li>
- * <li>FW-3: an outside recipient on the global allow-list, or on the allow-list of every case the mail concerns;</li>
+ * <li>FW-3: an outside recipient on the global allow-list, or on the allow-list of every case the mail concerns; if
+ *     one of the entries that apply is encrypted-only, the recipient gets the mail only encrypted (ENC-1);</li>
  * <li>FW-2: any other outside recipient of case-identifying mail is refused.</li>
  * </ol>
  * A rule in {@code audit} mode yields {@link Outcome#AUDIT} where it would refuse; a rule that is {@code off} is skipped.
@@ -37,11 +38,17 @@ public final class FirewallPolicy {
         boolean blockForSubject = subjectNameFound && config.subjectNameAction() == SubjectNameAction.BLOCK && !inbound;
 
         List<RecipientVerdict> verdicts = new ArrayList<>();
+        Set<String> encryptionRequired = new java.util.TreeSet<>();
         for (String recipient : recipients) {
             if (blockForSubject) {
                 verdicts.add(refuseUnder(RuleId.TAG_3, recipient));
             } else {
-                verdicts.add(decideRecipient(recipient, inbound, classification, view));
+                RecipientVerdict verdict = decideRecipient(recipient, inbound, classification, view);
+                verdicts.add(verdict);
+                if (verdict.rule().filter(RuleId.FW_3::equals).isPresent() && !verdict.isRefused()
+                    && allowedOnlyEncrypted(recipient, classification, view)) {
+                    encryptionRequired.add(recipient);
+                }
             }
         }
 
@@ -54,7 +61,7 @@ public final class FirewallPolicy {
             && config.mode(RuleId.FW_6) == RuleMode.ON) {
             advisories.add(RuleId.FW_6);
         }
-        return new PolicyDecision(verdicts, advisories);
+        return new PolicyDecision(verdicts, advisories, encryptionRequired);
     }
 
     private RecipientVerdict decideRecipient(String recipient, boolean inbound, Classification classification, PolicyView view) {
@@ -99,6 +106,13 @@ public final class FirewallPolicy {
         }
         return scope.containsAll(classification.caseNumbers())
             && view.clientsOfCases(scope).containsAll(classification.clientIds());
+    }
+
+    /** The stricter entry wins: one encrypted-only entry among those that apply (global, or for the mail's cases) is enough. */
+    private static boolean allowedOnlyEncrypted(String recipient, Classification classification, PolicyView view) {
+        return view.allowEntries(recipient).stream()
+            .filter(entry -> entry.isGlobal() || classification.caseNumbers().contains(entry.caseNumber().orElseThrow()))
+            .anyMatch(AllowListEntry::encryptedOnly);
     }
 
     private RecipientVerdict refuseUnder(RuleId rule, String recipient) {

@@ -8,13 +8,19 @@ import java.util.Set;
 import org.caseguard.core.rules.RuleId;
 
 /**
- * Everything the firewall decided about one message: a verdict per recipient, and the advisory notices to
- * send without refusing anything (TAG-3 warn to the sender, FW-6 notice to an outside sender).
+ * Everything the firewall decided about one message: a verdict per recipient, the advisory notices to send
+ * without refusing anything (TAG-3 warn to the sender, FW-6 notice to an outside sender), and the delivered
+ * recipients that may receive it only encrypted (FW-3 entries marked encrypted-only, ENC-1).
  */
-public record PolicyDecision(List<RecipientVerdict> verdicts, Set<RuleId> senderAdvisories) {
+public record PolicyDecision(List<RecipientVerdict> verdicts, Set<RuleId> senderAdvisories, Set<String> encryptionRequired) {
     public PolicyDecision {
         verdicts = List.copyOf(verdicts);
         senderAdvisories = Set.copyOf(senderAdvisories);
+        encryptionRequired = Set.copyOf(encryptionRequired);
+    }
+
+    public PolicyDecision(List<RecipientVerdict> verdicts, Set<RuleId> senderAdvisories) {
+        this(verdicts, senderAdvisories, Set.of());
     }
 
     public List<RecipientVerdict> refused() {

@@ -159,12 +159,12 @@ public final class JdbcRegistryStore implements RegistryStore {
     private static List<AllowListEntry> allowList(Connection connection) throws SQLException {
         List<AllowListEntry> entries = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT address, case_number, reason FROM allow_list ORDER BY address, case_number");
+                "SELECT address, case_number, reason, encrypted_only FROM allow_list ORDER BY address, case_number");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String caseNumber = rows.getString(2);
                 entries.add(new AllowListEntry(rows.getString(1), caseNumber.isEmpty() ? Optional.empty() : Optional.of(caseNumber),
-                    rows.getString(3)));
+                    rows.getString(3), rows.getBoolean(4)));
             }
         }
         return entries;
@@ -181,8 +181,10 @@ public final class JdbcRegistryStore implements RegistryStore {
     private static void addAllowListEntry(Connection connection, AllowListEntry entry) throws SQLException {
         String address = normaliseAllowAddress(entry.address());
         String caseNumber = entry.caseNumber().orElse("");
-        if (update(connection, "UPDATE allow_list SET reason = ? WHERE address = ? AND case_number = ?", entry.reason(), address, caseNumber) == 0) {
-            update(connection, "INSERT INTO allow_list (address, case_number, reason) VALUES (?, ?, ?)", address, caseNumber, entry.reason());
+        if (update(connection, "UPDATE allow_list SET reason = ?, encrypted_only = ? WHERE address = ? AND case_number = ?", entry.reason(),
+            entry.encryptedOnly(), address, caseNumber) == 0) {
+            update(connection, "INSERT INTO allow_list (address, case_number, reason, encrypted_only) VALUES (?, ?, ?, ?)", address, caseNumber,
+                entry.reason(), entry.encryptedOnly());
         }
     }
 

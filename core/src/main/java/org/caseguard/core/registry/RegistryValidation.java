@@ -116,14 +116,21 @@ public final class RegistryValidation {
 
     public static AllowListEntry allowEntry(String address, Optional<String> caseNumber, Map<String, Object> fields,
                                             Predicate<String> caseExists) {
-        allowOnly(fields, Set.of("address", "caseNumber", "reason", "type"));
+        allowOnly(fields, Set.of("address", "caseNumber", "reason", "encryptedOnly", "type"));
         String key = addressOrDomain("address", address);
         caseNumber.ifPresent(number -> {
             if (!caseExists.test(number)) {
                 throw new InvalidRecordException("caseNumber", "unknown case \"" + number + "\": register the case first");
             }
         });
-        return new AllowListEntry(key, caseNumber, optionalText(fields, "reason").orElse(""));
+        Object encryptedOnly = fields.getOrDefault("encryptedOnly", false);
+        if (encryptedOnly instanceof String text && (text.equals("true") || text.equals("false"))) {
+            encryptedOnly = Boolean.parseBoolean(text); // CSV import
+        }
+        if (!(encryptedOnly instanceof Boolean)) {
+            throw new InvalidRecordException("encryptedOnly", "must be true or false, got \"" + encryptedOnly + "\"");
+        }
+        return new AllowListEntry(key, caseNumber, optionalText(fields, "reason").orElse(""), (Boolean) encryptedOnly);
     }
 
     private static void allowOnly(Map<String, Object> fields, Set<String> allowed) {

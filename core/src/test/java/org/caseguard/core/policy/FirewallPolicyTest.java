@@ -33,7 +33,10 @@ class FirewallPolicyTest {
             "C-2", new Client("C-2", "Jonah", "Whitfield", Optional.empty(), List.of())),
         List.of(new AllowListEntry("ombudsman@ombuds.test", Optional.empty(), "ombudsman"),
             new AllowListEntry("@aag.state.test", Optional.empty(), "assistant attorneys general"),
-            new AllowListEntry("gal@law.test", Optional.of("A-1"), "guardian ad litem for A-1")),
+            new AllowListEntry("gal@law.test", Optional.of("A-1"), "guardian ad litem for A-1"),
+            new AllowListEntry("clerk@court.test", Optional.empty(), "court clerk, encrypted only", true),
+            new AllowListEntry("@counsel.test", Optional.empty(), "outside counsel"),
+            new AllowListEntry("lee@counsel.test", Optional.of("A-1"), "counsel for A-1, encrypted only", true)),
         Map.of("birthparent@mail.test", new ExternalParty("birthparent@mail.test", PartyCategory.BIRTH_PARENT, "parent"))));
 
     private static Classification caseMail(Set<String> cases, Set<String> clients) {
@@ -82,6 +85,20 @@ class FirewallPolicyTest {
         assertThat(verdict(defaults, FROM_STAFF, "ombudsman@ombuds.test", caseMail(Set.of("B-2"), Set.of()))).isEqualTo("FW-3:deliver");
         assertThat(verdict(defaults, FROM_STAFF, "jo@aag.state.test", caseMail(Set.of("A-1", "B-2"), Set.of()))).isEqualTo("FW-3:deliver");
         assertThat(verdict(defaults, FROM_STAFF, "jo@sub.aag.state.test", caseMail(Set.of("A-1"), Set.of()))).isEqualTo("FW-2:refuse");
+    }
+
+    @Test
+    void fw3AnEncryptedOnlyEntryDeliversOnlyEncryptedAndTheStricterApplicableEntryWins() {
+        PolicyDecision decision = defaults.decide(FROM_STAFF, List.of("clerk@court.test", "ombudsman@ombuds.test", "lee@counsel.test",
+            "x@gmail.test"), caseMail(Set.of("A-1"), Set.of()), view);
+
+        assertThat(decision.toAttributeMap()).containsEntry("clerk@court.test", "FW-3:deliver").containsEntry("ombudsman@ombuds.test", "FW-3:deliver")
+            .containsEntry("lee@counsel.test", "FW-3:deliver").containsEntry("x@gmail.test", "FW-2:refuse");
+        assertThat(decision.encryptionRequired()).containsExactlyInAnyOrder("clerk@court.test", "lee@counsel.test");
+        assertThat(defaults.decide(FROM_STAFF, List.of("lee@counsel.test"), caseMail(Set.of("B-2"), Set.of()), view).encryptionRequired())
+            .as("the encrypted-only entry is for another case; the domain's global entry allows it as it is").isEmpty();
+        assertThat(defaults.decide(FROM_STAFF, List.of("clerk@court.test"), Classification.none(), view).encryptionRequired())
+            .as("mail with nothing of a case is not an FW-3 delivery").isEmpty();
     }
 
     @Test

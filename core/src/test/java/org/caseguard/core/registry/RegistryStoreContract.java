@@ -81,6 +81,16 @@ abstract class RegistryStoreContract {
     }
 
     @Test
+    void anEncryptedOnlyAllowListEntryKeepsItsFlagAndAnUpdateCanLiftIt() {
+        store().addAllowListEntry(new AllowListEntry("clerk@court.test", Optional.empty(), "court clerk", true));
+        assertThat(store().allowList()).containsExactly(new AllowListEntry("clerk@court.test", Optional.empty(), "court clerk", true));
+        assertThat(store().snapshot().allowList()).extracting(AllowListEntry::encryptedOnly).containsExactly(true);
+
+        store().addAllowListEntry(new AllowListEntry("clerk@court.test", Optional.empty(), "court clerk, portal retired"));
+        assertThat(store().allowList()).containsExactly(new AllowListEntry("clerk@court.test", Optional.empty(), "court clerk, portal retired", false));
+    }
+
+    @Test
     void partiesAreKeyedByAddressWithNormalisedDomain() {
         store().upsertParty(new ExternalParty("Parent@Mail.TEST", PartyCategory.BIRTH_PARENT, "Birth parent"));
         assertThat(store().findParty("Parent@mail.test")).contains(new ExternalParty("Parent@mail.test", PartyCategory.BIRTH_PARENT, "Birth parent"));

@@ -151,6 +151,7 @@ public class CaseguardRoutes implements Routes {
         view.put("address", entry.address());
         entry.caseNumber().ifPresent(number -> view.put("caseNumber", number));
         view.put("reason", entry.reason());
+        view.put("encryptedOnly", entry.encryptedOnly());
         return view;
     }
 
