@@ -50,6 +50,8 @@ class FirewallEncryptionEndToEndTest {
     static Outcomes outcomes;
     static Issued escrow;
     static Issued clerk;
+    static List<Issued> panel = new java.util.ArrayList<>();
+    private static final List<String> PANEL = List.of("judge.a@court.test", "judge.b@court.test", "judge.c@court.test");
 
     @BeforeAll
     static void start() throws Exception {
@@ -70,6 +72,13 @@ class FirewallEncryptionEndToEndTest {
         fixture.as("privacy.officer").body("{\"reason\":\"court records office, S/MIME only\",\"encryptedOnly\":true}")
             .put("/caseguard/allow-list/" + NO_CERTIFICATE).then().statusCode(204);
         fixture.as("privacy.officer").body("{\"reason\":\"state ombudsman\"}").put("/caseguard/allow-list/" + OMBUDSMAN).then().statusCode(204);
+        for (String judge : PANEL) {
+            Issued issued = TestPki.leaf(judge, courtCa).issue();
+            panel.add(issued);
+            importCertificate("recipient", issued);
+            fixture.as("privacy.officer").body("{\"reason\":\"review panel\",\"encryptedOnly\":true}").put("/caseguard/allow-list/" + judge)
+                .then().statusCode(204);
+        }
     }
 
     @AfterAll
@@ -104,6 +113,34 @@ class FirewallEncryptionEndToEndTest {
         OutsideWorld.Received toOmbudsman = outcomes.assertDeliveredOutside(OMBUDSMAN, messageId);
         assertThat(toOmbudsman.raw()).contains(CASE_NUMBER).doesNotContain("pkcs7");
         assertThat(fixture.outside.receivedBy(CLERK)).allSatisfy(mail -> assertThat(mail.raw()).doesNotContain(CASE_NUMBER));
+    }
+
+    @Test
+    void enc1FanOutThreeRecipientsWithCertificatesGetACopyEachOnlyTheirOwnKeyOpensAndTheFourthIsRefused() throws Exception {
+        String messageId = Messages.uniqueId();
+        List<String> recipients = new java.util.ArrayList<>(PANEL);
+        recipients.add(NO_CERTIFICATE);
+        fixture.mail.send(ALICE, Messages.plain(ALICE, String.join(", ", recipients), "Review panel", BODY, messageId),
+            recipients.toArray(String[]::new));
+
+        for (int i = 0; i < PANEL.size(); i++) {
+            OutsideWorld.Received copy = outcomes.assertDeliveredOutside(PANEL.get(i), messageId);
+            assertThat(fixture.outside.receivedBy(PANEL.get(i)).stream().filter(mail -> mail.raw().contains(messageId))).hasSize(1);
+            MimeMessage encrypted = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(copy.raw().getBytes(StandardCharsets.ISO_8859_1)));
+            for (int j = 0; j < panel.size(); j++) {
+                Issued judge = panel.get(j);
+                assertThat(new SmimeDecryptor(judge.keys().getPrivate(), judge.certificate()).decrypt(encrypted).isPresent())
+                    .as("copy for %s opened with the key of %s", PANEL.get(i), PANEL.get(j)).isEqualTo(i == j);
+            }
+            assertThat(new SmimeDecryptor(escrow.keys().getPrivate(), escrow.certificate()).decrypt(encrypted)).isPresent();
+        }
+        // The other recipients' copies went out: only this recipient is refused, in one ENC-2 notice.
+        String notice = outcomes.awaitNotice(ALICE, messageId, "refused");
+        assertThat(notice).contains("rules=ENC-2").containsIgnoringCase("Final-Recipient: rfc822; " + NO_CERTIFICATE);
+        assertThat(outcomes.noticesAbout(ALICE, messageId, "refused")).hasSize(1);
+        assertThat(Outcomes.readableText(notice)).contains("no certificate is stored");
+        assertThat(fixture.outside.receivedBy(NO_CERTIFICATE)).isEmpty();
     }
 
     @Test
