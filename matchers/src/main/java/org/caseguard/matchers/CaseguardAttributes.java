@@ -170,6 +170,11 @@ public final class CaseguardAttributes {
         return wrap(value);
     }
 
+    /** {@link #unwrap} for other stages' own attributes (and tests reading them). */
+    public static Object unwrapValue(Object value) {
+        return unwrap(value);
+    }
+
     /** Wraps plain strings, numbers, booleans, lists and maps, at any depth, as James AttributeValues. */
     static AttributeValue<?> wrap(Object value) {
         if (value instanceof Map<?, ?> map) {

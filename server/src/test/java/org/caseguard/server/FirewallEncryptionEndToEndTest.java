@@ -50,19 +50,22 @@ class FirewallEncryptionEndToEndTest {
     static Outcomes outcomes;
     static Issued escrow;
     static Issued clerk;
+    static Issued court;
     static List<Issued> panel = new java.util.ArrayList<>();
     private static final List<String> PANEL = List.of("judge.a@court.test", "judge.b@court.test", "judge.c@court.test");
 
     @BeforeAll
     static void start() throws Exception {
         Issued courtCa = TestPki.authority("Court Issuing CA", null);
+        court = courtCa;
         escrow = TestPki.leaf("escrow@agency.example", courtCa).issue();
         clerk = TestPki.leaf(CLERK, courtCa).issue();
         Path escrowFile = keys.resolve("escrow.pem");
         Files.writeString(escrowFile, pem(escrow.certificate().getEncoded()));
         fixture = PipelineFixture.start(workingDirectory, CaseguardProfile.FIREWALL, xml -> xml.replace(
             "<!-- <escrowCertificate>file://conf/smime/escrow.pem</escrowCertificate> -->",
-            "<escrowCertificate>" + escrowFile + "</escrowCertificate>"));
+            "<escrowCertificate>" + escrowFile + "</escrowCertificate>")
+            .replace("<harvestCertificates>false</harvestCertificates>", "<harvestCertificates>true</harvestCertificates>"));
         outcomes = new Outcomes(fixture);
 
         importCertificate("anchor", courtCa);
@@ -170,5 +173,47 @@ class FirewallEncryptionEndToEndTest {
             .anySatisfy(entry -> assertThat(entry).containsEntry("address", OMBUDSMAN).containsEntry("encryptedOnly", false));
         fixture.as("privacy.officer").body("{\"reason\":\"x\",\"encryptedOnly\":\"yes\"}").put("/caseguard/allow-list/someone@court.test")
             .then().statusCode(400).body("message", containsString("encryptedOnly"));
+    }
+
+    /** Mail from an outside party, signed (detached) by the real {@code openssl cms -sign} with that party's key. */
+    private static String signedByOpenssl(Issued signer, String from, String body) throws Exception {
+        org.caseguard.core.crypto.smime.Openssl.require();
+        Path plain = keys.resolve("inbound-plain.eml");
+        Files.writeString(plain, "Content-Type: text/plain; charset=US-ASCII\r\n\r\n" + body + "\r\n");
+        Path certificate = keys.resolve("signer.pem");
+        Files.writeString(certificate, pem(signer.certificate().getEncoded()));
+        Path key = keys.resolve("signer.key");
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(signer.keys().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Path signed = keys.resolve("inbound-signed.eml");
+        org.caseguard.core.crypto.smime.Openssl.Result result = org.caseguard.core.crypto.smime.Openssl.run("cms", "-sign",
+            "-in", plain.toString(), "-signer", certificate.toString(), "-inkey", key.toString(), "-out", signed.toString(),
+            "-from", from, "-to", ALICE, "-subject", "Hearing date");
+        assertThat(result.exit()).as(result.output()).isZero();
+        return "Message-ID: " + Messages.uniqueId() + "\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
+            + Files.readString(signed, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
+    }
+
+    @Test
+    void enc4InboundSignedMailShowsWhetherTheSignerIsTrustedAndATrustedSignersCertificateIsHarvested() throws Exception {
+        Issued judge = TestPki.leaf("judge.d@court.test", TestPki.authority("Court Issuing CA", null)).issue();
+        Issued registrar = TestPki.leaf("registrar@court.test", court).issue();
+        String untrusted = signedByOpenssl(judge, "judge.d@court.test", "The hearing moves to the 14th.");
+        String trusted = signedByOpenssl(registrar, "registrar@court.test", "The hearing moves to the 15th.");
+
+        fixture.mail.sendFromOutside("judge.d@court.test", untrusted, ALICE);
+        fixture.mail.sendFromOutside("registrar@court.test", trusted, ALICE);
+
+        String untrustedId = new MimeMessage(Session.getInstance(new Properties()),
+            new ByteArrayInputStream(untrusted.getBytes(StandardCharsets.ISO_8859_1))).getMessageID();
+        String trustedId = new MimeMessage(Session.getInstance(new Properties()),
+            new ByteArrayInputStream(trusted.getBytes(StandardCharsets.ISO_8859_1))).getMessageID();
+        assertThat(outcomes.assertDeliveredInside(ALICE, untrustedId)).contains("X-Caseguard-Smime: signature=valid; signer=untrusted");
+        assertThat(outcomes.assertDeliveredInside(ALICE, trustedId)).contains("X-Caseguard-Smime: signature=valid; signer=trusted");
+
+        fixture.as("pki.admin").queryParam("address", "registrar@court.test").get("/caseguard/certificates/resolve").then().statusCode(200)
+            .body("usable", org.hamcrest.Matchers.notNullValue());
+        fixture.as("pki.admin").queryParam("address", "judge.d@court.test").get("/caseguard/certificates/resolve").then().statusCode(200)
+            .body("usable", org.hamcrest.Matchers.nullValue());
     }
 }

@@ -37,6 +37,8 @@ import org.caseguard.core.domain.Domains;
 public final class CertificateValidation {
     private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final int NON_REPUDIATION = 1;
     private static final int KEY_ENCIPHERMENT = 2;
     private static final int KEY_AGREEMENT = 4;
 
@@ -91,6 +93,45 @@ public final class CertificateValidation {
         if (!candidate.pinned() && !chainsToAnchor(certificate, when)) {
             return Optional.of(name + "does not chain to a trusted authority (issuer " + certificate.getIssuerX500Principal().getName()
                 + "); add the issuer as a trust anchor, or pin the certificate after checking it with the recipient");
+        }
+        return revocation(certificate, at).map(reason -> name + reason);
+    }
+
+    /**
+     * ENC-4: empty when the signer of inbound mail is trusted at {@code at} as the sender {@code fromAddress}: within its
+     * validity, its key usage allows signatures, its extended key usage allows email protection (or is absent), the From
+     * address is among its subject alternative names, it chains to a trust anchor (or an admin pinned it), and it is
+     * not revoked under the CRL policy. Otherwise why not, in words an admin can act on.
+     */
+    public Optional<String> signerRefusal(Candidate candidate, String fromAddress, Instant at) {
+        X509Certificate certificate = candidate.certificate();
+        String name = "signer certificate " + fingerprintPrefix(certificate) + ": ";
+        Date when = Date.from(at);
+        if (when.before(certificate.getNotBefore())) {
+            return Optional.of(name + "not valid before " + day(certificate.getNotBefore()));
+        }
+        if (when.after(certificate.getNotAfter())) {
+            return Optional.of(name + "expired on " + day(certificate.getNotAfter()));
+        }
+        boolean[] keyUsage = certificate.getKeyUsage();
+        if (keyUsage != null && !(keyUsage.length > DIGITAL_SIGNATURE && keyUsage[DIGITAL_SIGNATURE])
+            && !(keyUsage.length > NON_REPUDIATION && keyUsage[NON_REPUDIATION])) {
+            return Optional.of(name + "its key usage does not allow signatures");
+        }
+        try {
+            List<String> extendedKeyUsage = certificate.getExtendedKeyUsage();
+            if (extendedKeyUsage != null && !extendedKeyUsage.contains(EMAIL_PROTECTION) && !extendedKeyUsage.contains(ANY_EXTENDED_KEY_USAGE)) {
+                return Optional.of(name + "its extended key usage does not include email protection");
+            }
+            if (!namesAddress(certificate, fromAddress)) {
+                return Optional.of(name + "the From address is not in its subject alternative names: it was signed by someone else");
+            }
+        } catch (CertificateParsingException e) {
+            return Optional.of(name + "its extensions cannot be read");
+        }
+        if (!candidate.pinned() && !chainsToAnchor(certificate, when)) {
+            return Optional.of(name + "does not chain to a trusted authority (issuer " + certificate.getIssuerX500Principal().getName()
+                + "); add the issuer as a trust anchor, or pin the certificate after checking it with the sender");
         }
         return revocation(certificate, at).map(reason -> name + reason);
     }

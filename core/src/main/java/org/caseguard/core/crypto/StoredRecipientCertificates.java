@@ -3,6 +3,7 @@ package org.caseguard.core.crypto;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import org.caseguard.core.registry.RegistryCache;
@@ -33,5 +34,26 @@ public final class StoredRecipientCertificates implements RecipientCertificates 
         List<CertificateValidation.Candidate> candidates = store.forAddress(address).stream()
             .map(stored -> new CertificateValidation.Candidate(stored.certificate(), stored.pinned())).toList();
         return validation.get().choose(candidates, address, at);
+    }
+
+    /**
+     * ENC-4: whether the signer of inbound mail from {@code fromAddress} is trusted now (see
+     * {@link CertificateValidation#signerRefusal}); a signer certificate an admin stored and pinned counts as pinned.
+     */
+    public Optional<String> signerRefusal(X509Certificate signer, String fromAddress, Instant at) {
+        boolean pinned = store.forAddress(fromAddress).stream().anyMatch(stored -> stored.pinned() && stored.certificate().equals(signer));
+        return validation.get().signerRefusal(new CertificateValidation.Candidate(signer, pinned), fromAddress, at);
+    }
+
+    /**
+     * ENC-4 harvesting: stores a trusted signer's certificate as the sender's recipient certificate when it is usable to
+     * encrypt to {@code fromAddress} now; true when it is (already or newly) stored.
+     */
+    public boolean harvest(X509Certificate signer, String fromAddress, Instant at, String addedBy) {
+        if (validation.get().refusal(new CertificateValidation.Candidate(signer, false), fromAddress, at).isPresent()) {
+            return false;
+        }
+        store.add(signer, CertificateStore.Role.RECIPIENT, addedBy);
+        return true;
     }
 }

@@ -1,17 +1,21 @@
 package org.caseguard.core.crypto.smime;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
+import javax.mail.internet.ContentType;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
@@ -19,7 +23,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.util.Selector;
 
 /**
- * ENC-4: verifies a detached S/MIME signature ({@code multipart/signed}): the signer's certificate from the
+ * ENC-4: verifies an S/MIME signature, detached ({@code multipart/signed}) or opaque ({@code signed-data}): the signer's certificate from the
  * signature, and whether the signature matches the signed part's bytes. Whether that certificate is trusted is a
  * separate question (the certificate store's validation); this says whether the content is what was signed.
  */
@@ -27,6 +31,9 @@ public final class SmimeVerifier {
 
     public SignatureCheck verify(MimeMessage message) throws MessagingException {
         try {
+            if (isOpaqueSigned(message)) {
+                return check(opaque(message));
+            }
             if (!message.isMimeType("multipart/signed")) {
                 return SignatureCheck.unsigned();
             }
@@ -41,7 +48,45 @@ public final class SmimeVerifier {
             try (java.io.InputStream in = multipart.getBodyPart(1).getInputStream()) {
                 signature = in.readAllBytes();
             }
-            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(signedBytes.toByteArray()), signature);
+            return check(new CMSSignedData(new CMSProcessableByteArray(signedBytes.toByteArray()), signature));
+        } catch (Exception e) {
+            return new SignatureCheck(true, false, Optional.empty(), "the signature cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Opaque signing ({@code application/pkcs7-mime; smime-type=signed-data}, what {@code openssl cms -sign -nodetach} makes). */
+    public static boolean isOpaqueSigned(MimeMessage message) throws MessagingException {
+        if (!message.isMimeType("application/pkcs7-mime") && !message.isMimeType("application/x-pkcs7-mime")) {
+            return false;
+        }
+        String type = new ContentType(message.getContentType()).getParameter("smime-type");
+        return type != null && type.equalsIgnoreCase("signed-data");
+    }
+
+    /**
+     * The content an opaque signature covers, with the outer headers (From, To, Subject...), so that it is scanned and
+     * read like any other mail; empty when the message is not opaque-signed or cannot be read.
+     */
+    public static Optional<MimeMessage> unwrapOpaque(MimeMessage message) throws MessagingException {
+        if (!isOpaqueSigned(message)) {
+            return Optional.empty();
+        }
+        try {
+            Object content = opaque(message).getSignedContent().getContent();
+            return content instanceof byte[] bytes ? Optional.of(SmimeDecryptor.withOuterHeaders(message, bytes)) : Optional.empty();
+        } catch (CMSException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static CMSSignedData opaque(MimeMessage message) throws CMSException, IOException, MessagingException {
+        try (InputStream in = message.getInputStream()) {
+            return new CMSSignedData(in.readAllBytes());
+        }
+    }
+
+    private static SignatureCheck check(CMSSignedData signed) {
+        try {
             for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
                 @SuppressWarnings("unchecked")
                 Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches((Selector<X509CertificateHolder>) signer.getSID());
