@@ -23,6 +23,8 @@ import org.caseguard.core.consent.content.RuleBasedContentLabeler;
 import org.caseguard.core.detect.Classification;
 import org.caseguard.core.detect.ClassifierConfig;
 import org.caseguard.core.detect.DefaultMessageClassifier;
+import org.caseguard.core.detect.ExtractedText;
+import org.caseguard.core.detect.SearchTerms;
 import org.caseguard.core.detect.UnclassifiableMessageException;
 import org.caseguard.core.registry.RegistryCache;
 import org.caseguard.core.registry.RegistryStore;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public class ClassifyMessage extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClassifyMessage.class);
+    /** JRN-3: distinct words handed to the journal's search index per message (the first ones, Subject first). */
+    static final int MAX_SEARCH_WORDS = 5000;
     private static final Set<String> CLASSIFIER_PARAMETERS = Set.of("caseNumberFormats", "ssnMinConfidence", "dobProximity",
         "markTokens", "markHeader", "maxDepth", "maxAttachmentChars");
 
@@ -125,8 +129,10 @@ public class ClassifyMessage extends GenericMailet {
         CaseguardAttributes.setMessageKey(mail, key);
         try {
             boolean label = labelsContent && isClientMail(mail);
-            Classification classification = classifier.classify(mail.getMessage(), label);
+            ExtractedText text = classifier.extract(mail.getMessage());
+            Classification classification = classifier.classify(text, label);
             CaseguardAttributes.setClassification(mail, classification);
+            CaseguardAttributes.setSearchWords(mail, SearchTerms.of(text, MAX_SEARCH_WORDS));
             if (label) {
                 CaseguardAttributes.setContentLabels(mail, classification.contentLabels());
             }

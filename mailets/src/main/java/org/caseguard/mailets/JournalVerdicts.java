@@ -93,7 +93,13 @@ public class JournalVerdicts extends GenericMailet {
             return;
         }
         try {
+            List<String> words = CaseguardAttributes.searchWords(mail);
+            if (!words.isEmpty()) {
+                // Before the verdicts: indexing replaces, so a deferral and retry records nothing twice.
+                journal.recordWords(key.get(), words);
+            }
             journal.recordVerdicts(record(key.get(), mail));
+            CaseguardAttributes.clearSearchWords(mail);
             JournalDeferral.journaled(mail);
         } catch (JournalUnavailableException e) {
             deferral.defer(mail, e);

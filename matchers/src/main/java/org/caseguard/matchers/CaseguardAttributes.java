@@ -29,6 +29,8 @@ public final class CaseguardAttributes {
     /** The journal's key for this message (JRN-1), set once it is journaled; copies made of it keep it. */
     public static final AttributeName JOURNAL_KEY = AttributeName.of("caseguard.journalKey");
     public static final AttributeName UNCLASSIFIABLE = AttributeName.of("caseguard.unclassifiable");
+    /** JRN-3: the message's normalised words, from classification's one MIME walk, until the journal has indexed them. */
+    public static final AttributeName SEARCH_WORDS = AttributeName.of("caseguard.searchWords");
     /** {@link ContentLabels#toAttributeMap()}: what the content labeler found (CN-6 crisis, CN-7..CN-10). */
     public static final AttributeName CONTENT_LABELS = AttributeName.of("caseguard.contentLabels");
     /** {@link ClientMailFlags#toAttributeMap()}: set on inbound client mail for the delivery stage. */
@@ -99,6 +101,20 @@ public final class CaseguardAttributes {
         return mail.getAttribute(MESSAGE_KEY)
             .map(attribute -> String.valueOf(attribute.getValue().value()))
             .orElse(mail.getName());
+    }
+
+    public static void setSearchWords(Mail mail, java.util.Collection<String> words) {
+        mail.setAttribute(new Attribute(SEARCH_WORDS, wrap(List.copyOf(words))));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<String> searchWords(Mail mail) {
+        return mail.getAttribute(SEARCH_WORDS).map(attribute -> (List<String>) unwrap(attribute.getValue())).orElse(List.of());
+    }
+
+    /** Once the journal has indexed them: the words go no further than the journal. */
+    public static void clearSearchWords(Mail mail) {
+        mail.removeAttribute(SEARCH_WORDS);
     }
 
     public static void setContentLabels(Mail mail, ContentLabels labels) {

@@ -6,6 +6,7 @@ import static org.caseguard.server.support.PipelineFixture.BOB;
 import static org.caseguard.server.support.PipelineFixture.CASE_NUMBER;
 import static org.caseguard.server.support.PipelineFixture.eventually;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,21 @@ class JournalEndToEndTest {
         assertThat(search("rule", "FW-2")).extracting(message -> message.get("key")).contains(key);
         assertThat(search("participant", "LAWYER@outside.test")).extracting(message -> message.get("key")).contains(key);
         assertThat(search("case", "2024-CW-99999")).isEmpty();
+    }
+
+    @Test
+    void jrn3FullTextSearchFindsAMessageByWordsOfItsSubjectBodyAndAttachmentWhateverTheirCase() throws Exception {
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, org.caseguard.server.support.Mime.multipart(ALICE, BOB, "Quarterly Placement review", messageId,
+            org.caseguard.server.support.Mime.part("text/plain; charset=UTF-8", "7bit", null, "The Okonkwo kinship assessment is attached."),
+            org.caseguard.server.support.Mime.attachment("text/csv", "visits.csv",
+                "date,visitor\n2026-11-02,Haverbrook\n".getBytes(StandardCharsets.UTF_8))), BOB);
+
+        eventually().until(() -> !search("text", "okonkwo").isEmpty());
+        assertThat(search("text", "OKONKWO Placement haverbrook")).hasSize(1);
+        assertThat(search("text", "okonkwo nonexistentword")).isEmpty();
+        fixture.as(ACTOR).queryParam("text", "a").get("/caseguard/journal/messages").then().statusCode(400)
+            .body("message", org.hamcrest.Matchers.containsString("\"text\""));
     }
 
     @Test

@@ -99,6 +99,11 @@ public final class DefaultMessageClassifier implements MessageClassifier {
         return classify(extractor.extract(message), labelContent);
     }
 
+    /** The one MIME walk: Subject, text parts, quoted and attached messages, attachment text (for search terms as well). */
+    public ExtractedText extract(MimeMessage message) throws UnclassifiableMessageException {
+        return extractor.extract(message);
+    }
+
     /** Classifies already extracted text; {@link #classify(MimeMessage)} is this after one MIME walk. */
     public Classification classify(ExtractedText text) {
         return classify(text, contentLabeler.isPresent());

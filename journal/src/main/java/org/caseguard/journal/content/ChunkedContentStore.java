@@ -108,6 +108,11 @@ public final class ChunkedContentStore implements ContentStore {
     }
 
     @Override
+    public javax.crypto.SecretKey derivedKey(String purpose) {
+        return blobs.derivedKey(purpose);
+    }
+
+    @Override
     public void close() {
         blobs.close();
     }

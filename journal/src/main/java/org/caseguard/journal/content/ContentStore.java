@@ -41,6 +41,12 @@ public interface ContentStore extends AutoCloseable {
     default void prepareScopes(java.util.Collection<KeyScope> scopes) {
     }
 
+    /**
+     * A key for {@code purpose} derived from the master key (HMAC-SHA256), the same for every instance over the same
+     * master key: the journal's blind search terms are hashed with it.
+     */
+    javax.crypto.SecretKey derivedKey(String purpose);
+
     @Override
     void close();
 }

@@ -102,6 +102,11 @@ public final class FileContentStore implements ContentStore {
     }
 
     @Override
+    public javax.crypto.SecretKey derivedKey(String purpose) {
+        return keys.derive(purpose);
+    }
+
+    @Override
     public boolean isDestroyed(KeyScope scope) {
         return keys.isDestroyed(scope);
     }

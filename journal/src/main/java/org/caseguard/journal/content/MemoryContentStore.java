@@ -13,6 +13,7 @@ import org.caseguard.journal.Hash;
 public final class MemoryContentStore implements ContentStore {
     private final Map<KeyScope, Map<Hash, byte[]>> blobs = new ConcurrentHashMap<>();
     private final Set<KeyScope> destroyed = ConcurrentHashMap.newKeySet();
+    private final byte[] master = new java.security.SecureRandom().generateSeed(32);
     private volatile boolean failing;
 
     /** While failing, every put and get fails as a backend outage would (JRN-2 tests). */
@@ -62,6 +63,17 @@ public final class MemoryContentStore implements ContentStore {
     public void destroyScope(KeyScope scope) {
         destroyed.add(scope);
         blobs.remove(scope);
+    }
+
+    @Override
+    public javax.crypto.SecretKey derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(master, "HmacSHA256"));
+            return new javax.crypto.spec.SecretKeySpec(mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

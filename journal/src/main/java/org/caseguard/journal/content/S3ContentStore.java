@@ -208,6 +208,11 @@ public final class S3ContentStore implements ContentStore {
     }
 
     @Override
+    public javax.crypto.SecretKey derivedKey(String purpose) {
+        return keys.derive(purpose);
+    }
+
+    @Override
     public boolean isDestroyed(KeyScope scope) {
         return keys.isDestroyed(scope);
     }

@@ -75,6 +75,21 @@ final class ScopeKeys {
         }
     }
 
+    /** A key for {@code purpose}: HMAC-SHA256 of the purpose under the master key. */
+    SecretKey derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            byte[] master = this.master.getEncoded();
+            if (master == null) {
+                throw new IllegalStateException("the journal master key cannot be used to derive keys (not extractable)");
+            }
+            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot compute HmacSHA256", e);
+        }
+    }
+
     /** The scope's key for reading; never creates one. */
     SecretKey existingKey(KeyScope scope) {
         SecretKey cached = cache.get(scope);

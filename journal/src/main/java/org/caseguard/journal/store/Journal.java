@@ -57,6 +57,8 @@ public final class Journal implements AutoCloseable {
     private final JdbcLeafStore leafStore;
     private final DataSource dataSource;
     private final java.util.ArrayDeque<String> preparedReceiptKeys = new java.util.ArrayDeque<>();
+    /** Derived from the master key on first use (the same on every start); computing it twice is harmless. */
+    private volatile javax.crypto.SecretKey searchKey;
     private final ContentStore content;
     private final GroupCommitter committer;
     private final Clock clock;
@@ -140,6 +142,64 @@ public final class Journal implements AutoCloseable {
             content.destroyScope(receipt);
         } catch (SQLException | RuntimeException e) {
             LOGGER.warn("caseguard journal: receipt copy kept beside its case copies rule=JRN-7 key={} ({})", messageKey, e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * JRN-3 full-text search: indexes a message's words (normalised by the caller) as keyed hashes, never the words:
+     * whoever reads the database sees which messages share a word, not the word. Replaces what was indexed before for
+     * the message, so a stage that runs again indexes nothing twice.
+     */
+    public void recordWords(String messageKey, Collection<String> words) {
+        whileNotDisposing(() -> {
+            List<byte[]> hashes = termHashes(new java.util.LinkedHashSet<>(words));
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_term WHERE message_key = ?");
+                     PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_term (term, message_key) VALUES (?, ?)")) {
+                    delete.setString(1, messageKey);
+                    delete.executeUpdate();
+                    for (byte[] hash : hashes) {
+                        insert.setBytes(1, hash);
+                        insert.setString(2, messageKey);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new JournalUnavailableException("journal: the search words could not be indexed", e);
+            }
+            return null;
+        });
+    }
+
+    private javax.crypto.SecretKey searchKey() {
+        javax.crypto.SecretKey key = searchKey;
+        if (key == null) {
+            key = content.derivedKey("caseguard-journal-search-v1");
+            searchKey = key;
+        }
+        return key;
+    }
+
+    private List<byte[]> termHashes(Collection<String> words) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(searchKey());
+            List<byte[]> hashes = new ArrayList<>(words.size());
+            for (String word : words) {
+                hashes.add(java.util.Arrays.copyOf(mac.doFinal(word.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16));
+            }
+            return hashes;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot compute HmacSHA256", e);
         }
     }
 
@@ -268,6 +328,10 @@ public final class Journal implements AutoCloseable {
             where.append(" AND m.message_key IN (SELECT message_key FROM journal_verdict WHERE rule_id = ?)");
             parameters.add(rule);
         });
+        for (byte[] term : termHashes(search.words())) {
+            where.append(" AND m.message_key IN (SELECT message_key FROM journal_term WHERE term = ?)");
+            parameters.add(term);
+        }
         search.from().ifPresent(from -> {
             where.append(" AND m.received_at >= ?");
             parameters.add(from.toEpochMilli());
@@ -363,7 +427,8 @@ public final class Journal implements AutoCloseable {
             try {
                 for (String key : messageKeys) {
                     update(connection, "UPDATE journal_entry SET canonical = NULL, disposed_at = ? WHERE message_key = ? AND canonical IS NOT NULL", now, key);
-                    for (String table : List.of("journal_participant", "journal_case", "journal_client", "journal_verdict", "journal_content")) {
+                    for (String table : List.of("journal_participant", "journal_case", "journal_client", "journal_verdict", "journal_content",
+                        "journal_term")) {
                         update(connection, "DELETE FROM " + table + " WHERE message_key = ?", key);
                     }
                     update(connection, "UPDATE journal_message SET disposed_run = ? WHERE message_key = ?", runId, key);

@@ -231,6 +231,58 @@ class JournalTest {
         assertThatThrownBy(() -> journal.content(key)).hasMessageContaining("destroyed");
     }
 
+    private List<String> found(String participant, String... words) {
+        return journal.search(new JournalSearch(Optional.empty(), Optional.empty(), Optional.ofNullable(participant), Optional.empty(),
+            Optional.empty(), Optional.empty(), JournalSearch.MAX_LIMIT, java.util.Set.of(words))).stream().map(Journal.MessageSummary::messageKey).toList();
+    }
+
+    @Test
+    void jrn3FullTextFindsTheMessagesHavingEveryWordAndCombinesWithOtherCriteria() {
+        String hearing = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("hearing moved to friday"), Journal.SOURCE_SPOOL);
+        String cancelled = journal.recordReceived(Optional.of("m-2"), envelope("clerk@court.test"), message("hearing cancelled"), Journal.SOURCE_SPOOL);
+        journal.recordWords(hearing, List.of("hearing", "moved", "to", "friday"));
+        journal.recordWords(cancelled, List.of("hearing", "cancelled"));
+
+        assertThat(found(null, "hearing")).containsExactly(hearing, cancelled);
+        assertThat(found(null, "hearing", "friday")).containsExactly(hearing);
+        assertThat(found(null, "friday", "cancelled")).isEmpty();
+        assertThat(found(null, "absent")).isEmpty();
+        assertThat(found("clerk@court.test", "hearing")).containsExactly(cancelled);
+    }
+
+    @Test
+    void jrn7TheWordIndexHoldsNoWordInClearAndIndexingAgainReplacesIt() throws SQLException {
+        String key = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("lopez hearing"), Journal.SOURCE_SPOOL);
+        journal.recordWords(key, List.of("lopez", "hearing"));
+        journal.recordWords(key, List.of("lopez", "hearing", "lopez"));
+
+        List<byte[]> terms = new java.util.ArrayList<>();
+        try (Connection connection = leafStore.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT term FROM journal_term WHERE message_key = ?")) {
+            select.setString(1, key);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    terms.add(rows.getBytes(1));
+                }
+            }
+        }
+        assertThat(terms).hasSize(2).allSatisfy(term -> assertThat(new String(term, StandardCharsets.ISO_8859_1))
+            .doesNotContain("lopez").doesNotContain("hearing").hasSize(16));
+    }
+
+    @Test
+    void jrn6ADisposedMessageIsNoLongerFoundByItsWords() {
+        String kept = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("hearing kept"), Journal.SOURCE_SPOOL);
+        String disposed = journal.recordReceived(Optional.of("m-2"), envelope("judge@court.test"), message("hearing disposed"), Journal.SOURCE_SPOOL);
+        journal.recordWords(kept, List.of("hearing", "kept"));
+        journal.recordWords(disposed, List.of("hearing", "disposed"));
+
+        journal.destroyMessages(List.of(disposed), "run-1");
+
+        assertThat(found(null, "hearing")).containsExactly(kept);
+        assertThat(found(null, "disposed")).isEmpty();
+    }
+
     private void sql(String statement) throws SQLException {
         try (Connection connection = leafStore.dataSource().getConnection(); PreparedStatement update = connection.prepareStatement(statement)) {
             update.executeUpdate();

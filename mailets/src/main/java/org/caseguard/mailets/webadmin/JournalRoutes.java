@@ -18,6 +18,7 @@ import javax.inject.Inject;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
+import org.caseguard.core.detect.SearchTerms;
 import org.caseguard.journal.VerificationReport;
 import org.caseguard.journal.content.ContentUnavailableException;
 import org.caseguard.journal.entry.JournalRecord;
@@ -180,6 +181,9 @@ public class JournalRoutes implements Routes {
         search.rule().ifPresent(value -> criteria.put("rule", value));
         search.from().ifPresent(value -> criteria.put("from", value.toString()));
         search.to().ifPresent(value -> criteria.put("to", value.toString()));
+        if (!search.words().isEmpty()) {
+            criteria.put("text", String.join(" ", new java.util.TreeSet<>(search.words())));
+        }
         return criteria;
     }
 
@@ -187,10 +191,26 @@ public class JournalRoutes implements Routes {
         try {
             return new JournalSearch(param(request, "case"), param(request, "client"), param(request, "participant"), param(request, "rule"),
                 param(request, "from").map(value -> instant("from", value)), param(request, "to").map(value -> instant("to", value)),
-                intParam(request, "limit", 1, JournalSearch.MAX_LIMIT, 100));
+                intParam(request, "limit", 1, JournalSearch.MAX_LIMIT, 100), words(param(request, "text")));
         } catch (IllegalArgumentException e) {
             throw badRequest(e.getMessage());
         }
+    }
+
+    /** Full text (JRN-3): every word must be in the message, normalised as indexed words are (case, accents, look-alikes). */
+    private static java.util.Set<String> words(Optional<String> text) {
+        if (text.isEmpty()) {
+            return java.util.Set.of();
+        }
+        if (text.get().length() > 500) {
+            throw badRequest("\"text\": at most 500 characters");
+        }
+        java.util.Set<String> words = SearchTerms.ofQuery(text.get());
+        if (words.isEmpty() || words.size() > JournalSearch.MAX_WORDS) {
+            throw badRequest("\"text\": 1 to " + JournalSearch.MAX_WORDS + " words of " + SearchTerms.MIN_LENGTH + " to "
+                + SearchTerms.MAX_LENGTH + " letters or digits, got " + words.size());
+        }
+        return words;
     }
 
     private static Optional<String> param(Request request, String name) {
@@ -213,6 +233,9 @@ public class JournalRoutes implements Routes {
         search.rule().ifPresent(value -> text.append("rule=").append(value).append(' '));
         search.from().ifPresent(value -> text.append("from "));
         search.to().ifPresent(value -> text.append("to "));
+        if (!search.words().isEmpty()) {
+            text.append("text ");
+        }
         return text.toString().trim();
     }
 
