@@ -22,13 +22,12 @@ import org.caseguard.journal.Hash;
  * Directories are named by SHA-256 of the scope ({@link BlobNames}), not the case number. Durable when put returns:
  * written to a temporary file, forced to disk, renamed atomically, directory forced.
  */
-public final class FileContentStore implements ContentStore {
+public final class FileContentStore extends ScopeKeyedStore {
     private final Path root;
-    private final ScopeKeys keys;
 
     FileContentStore(Path root, ScopeKeys keys) {
+        super(keys);
         this.root = root;
-        this.keys = keys;
     }
 
     @Override
@@ -94,21 +93,6 @@ public final class FileContentStore implements ContentStore {
         } catch (IOException e) {
             // The key is gone: what is left cannot be read. Removal is a courtesy.
         }
-    }
-
-    @Override
-    public void prepareScopes(java.util.Collection<KeyScope> scopes) {
-        keys.createAll(scopes);
-    }
-
-    @Override
-    public javax.crypto.SecretKey derivedKey(String purpose) {
-        return keys.derive(purpose);
-    }
-
-    @Override
-    public boolean isDestroyed(KeyScope scope) {
-        return keys.isDestroyed(scope);
     }
 
     Path file(ContentRef ref) {

@@ -39,18 +39,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>With Object Lock configured every put carries its retention, so {@link #delete} is refused (false) while the
  * retention runs, and {@link #destroyScope} destroys the scope's key first: the locked objects stay, unreadable.
  */
-public final class S3ContentStore implements ContentStore {
+public final class S3ContentStore extends ScopeKeyedStore {
     private final S3Client client;
     private final String bucket;
     private final Optional<ObjectLockRetention> objectLock;
-    private final ScopeKeys keys;
     private final Clock clock;
 
     private S3ContentStore(S3Client client, String bucket, Optional<ObjectLockRetention> objectLock, ScopeKeys keys, Clock clock) {
+        super(keys);
         this.client = client;
         this.bucket = bucket;
         this.objectLock = objectLock;
-        this.keys = keys;
         this.clock = clock;
     }
 
@@ -200,21 +199,6 @@ public final class S3ContentStore implements ContentStore {
         } catch (SdkException e) {
             // The key is gone: what is left cannot be read. Removal is a courtesy (and Object Lock may forbid it).
         }
-    }
-
-    @Override
-    public void prepareScopes(java.util.Collection<KeyScope> scopes) {
-        keys.createAll(scopes);
-    }
-
-    @Override
-    public javax.crypto.SecretKey derivedKey(String purpose) {
-        return keys.derive(purpose);
-    }
-
-    @Override
-    public boolean isDestroyed(KeyScope scope) {
-        return keys.isDestroyed(scope);
     }
 
     private boolean exists(String name) {
