@@ -82,6 +82,24 @@ public final class JdbcLeafStore implements LeafStore {
         }
     }
 
+    /**
+     * Whether the store's last leaf is {@code firstIndex - 1} (no leaf when 0): a read of at most two rows from there.
+     * Not {@link #size(Connection)} on every commit: H2 answers its MAX by reading every leaf.
+     */
+    private static boolean endsJustBefore(Connection connection, long firstIndex) throws SQLException {
+        List<Long> found = new ArrayList<>(2);
+        try (PreparedStatement statement = connection.prepareStatement(
+            "SELECT node_index FROM journal_log_node WHERE tree_level = 0 AND node_index >= ? ORDER BY node_index LIMIT 2")) {
+            statement.setLong(1, Math.max(0, firstIndex - 1));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getLong(1));
+                }
+            }
+        }
+        return firstIndex == 0 ? found.isEmpty() : found.equals(List.of(firstIndex - 1));
+    }
+
     /** Work that must commit or roll back together with the leaves it accompanies (the journal's index rows). */
     @FunctionalInterface
     public interface WithinAppend {
@@ -96,9 +114,9 @@ public final class JdbcLeafStore implements LeafStore {
     /** As {@link #append(long, List, List)}, running {@code alsoInTransaction} (if not null) in the same transaction. */
     public void append(long firstIndex, List<Hash> leafHashes, List<Node> completedSubtrees, WithinAppend alsoInTransaction) {
         write(connection -> {
-            long size = size(connection);
-            if (size != firstIndex) {
-                throw new JournalStoreException("journal log: append at leaf " + firstIndex + " but the store has " + size + " leaves (another writer?)");
+            if (!endsJustBefore(connection, firstIndex)) {
+                throw new JournalStoreException("journal log: append at leaf " + firstIndex + " but the store has " + size(connection)
+                    + " leaves (another writer?)");
             }
             try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO journal_log_node (tree_level, node_index, hash) VALUES (?, ?, ?)")) {
