@@ -162,7 +162,17 @@ public record RetentionSchedule(List<ScheduleItem> items, ZoneId zone, int appro
             return Optional.empty();
         }
         try {
-            Duration every = text.startsWith("P") && !text.contains("T") ? Duration.ofDays(Period.parse(text).getDays()) : Duration.parse(text);
+            Duration every;
+            if (text.startsWith("P") && !text.contains("T")) {
+                Period period = Period.parse(text);
+                if (period.getYears() != 0 || period.getMonths() != 0) {
+                    throw new IllegalArgumentException("caseguard.properties: 'retention.disposal.every' must be given in days or less "
+                        + "(P30D, P7D, PT6H): months and years have no fixed length, got '" + text + "'");
+                }
+                every = Duration.ofDays(period.getDays());
+            } else {
+                every = Duration.parse(text);
+            }
             if (every.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new IllegalArgumentException("caseguard.properties: 'retention.disposal.every' must be at least one minute, got '" + text + "'");
             }

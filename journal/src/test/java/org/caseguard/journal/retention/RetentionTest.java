@@ -92,13 +92,17 @@ class RetentionTest {
         leafStore.close();
     }
 
-    private Disposals disposals(String... schedule) {
+    private static Properties properties(String... lines) {
         Properties properties = new Properties();
-        for (String line : schedule) {
+        for (String line : lines) {
             int equals = line.indexOf('=');
             properties.setProperty(line.substring(0, equals), line.substring(equals + 1));
         }
-        return new Disposals(journal, RetentionSchedule.fromProperties(properties), lifecycle,
+        return properties;
+    }
+
+    private Disposals disposals(String... schedule) {
+        return new Disposals(journal, RetentionSchedule.fromProperties(properties(schedule)), lifecycle,
             caseId -> births.getOrDefault(caseId, List.of()), signer, Clock.systemUTC(), 10_000);
     }
 
@@ -329,6 +333,10 @@ class RetentionTest {
             .hasMessageContaining("overlap");
         assertThatThrownBy(() -> disposals("retention.itmes=a")).hasMessageContaining("unknown key 'retention.itmes'");
         assertThatThrownBy(() -> disposals("retention.disposal.approvals=3")).hasMessageContaining("retention.disposal.approvals");
+        assertThatThrownBy(() -> disposals("retention.disposal.every=P1M")).hasMessageContaining("retention.disposal.every")
+            .hasMessageContaining("months and years have no fixed length").hasMessageContaining("P30D");
+        assertThatThrownBy(() -> disposals("retention.disposal.every=PT30S")).hasMessageContaining("at least one minute");
+        assertThat(RetentionSchedule.fromProperties(properties("retention.disposal.every=P30D")).every()).contains(java.time.Duration.ofDays(30));
     }
 
     private long countFiles() throws Exception {
