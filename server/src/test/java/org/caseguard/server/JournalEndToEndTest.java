@@ -89,6 +89,8 @@ class JournalEndToEndTest {
         assertThat(search("text", "okonkwo nonexistentword")).isEmpty();
         fixture.as(ACTOR).queryParam("text", "a").get("/caseguard/journal/messages").then().statusCode(400)
             .body("message", org.hamcrest.Matchers.containsString("\"text\""));
+        fixture.as(ACTOR).queryParam("text", "okonkwo a").get("/caseguard/journal/messages").then().statusCode(400)
+            .body("message", org.hamcrest.Matchers.containsString("2 to 64 letters or digits"));
     }
 
     @Test

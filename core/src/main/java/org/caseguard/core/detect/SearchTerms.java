@@ -29,10 +29,22 @@ public final class SearchTerms {
         return terms;
     }
 
-    /** The words of a query, normalised as indexed words are. */
+    /**
+     * The words of a query, normalised as indexed words are. A word that is never indexed (one letter, or longer than
+     * {@value #MAX_LENGTH}) is refused rather than dropped: dropped, it would widen the search.
+     */
     public static Set<String> ofQuery(String query) {
         Set<String> terms = new LinkedHashSet<>();
-        add(query, terms, Integer.MAX_VALUE);
+        for (String word : TextNormalizer.normalize(query == null ? "" : query).split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (word.length() < MIN_LENGTH || word.length() > MAX_LENGTH) {
+                throw new IllegalArgumentException("every word must have " + MIN_LENGTH + " to " + MAX_LENGTH
+                    + " letters or digits; one has " + word.length());
+            }
+            terms.add(word);
+        }
         return terms;
     }
 

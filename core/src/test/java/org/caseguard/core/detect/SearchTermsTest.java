@@ -14,8 +14,15 @@ class SearchTermsTest {
     }
 
     @Test
-    void oneLetterWordsAreLeftOutAndTheNumberOfWordsIsCapped() {
-        assertThat(SearchTerms.ofQuery("a b ok")).containsExactly("ok");
-        assertThat(SearchTerms.of(ExtractedText.of("one two three", "four five"), 4)).containsExactly("one", "two", "three", "four");
+    void oneLetterWordsAreNotIndexedAndTheNumberOfWordsIsCapped() {
+        assertThat(SearchTerms.of(ExtractedText.of("a one two", "x three four five"), 4)).containsExactly("one", "two", "three", "four");
+    }
+
+    @Test
+    void aQueryWordThatIsNeverIndexedIsRefusedNotDroppedWhichWouldWidenTheSearch() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchTerms.ofQuery("okonkwo a"))
+            .hasMessageContaining("2 to 64 letters or digits");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchTerms.ofQuery("okonkwo " + "x".repeat(65)))
+            .hasMessageContaining("one has 65");
     }
 }

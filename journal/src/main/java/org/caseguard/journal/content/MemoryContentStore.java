@@ -13,7 +13,13 @@ import org.caseguard.journal.Hash;
 public final class MemoryContentStore implements ContentStore {
     private final Map<KeyScope, Map<Hash, byte[]>> blobs = new ConcurrentHashMap<>();
     private final Set<KeyScope> destroyed = ConcurrentHashMap.newKeySet();
-    private final byte[] master = new java.security.SecureRandom().generateSeed(32);
+    private final byte[] master = randomBytes(32);
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
     private volatile boolean failing;
 
     /** While failing, every put and get fails as a backend outage would (JRN-2 tests). */

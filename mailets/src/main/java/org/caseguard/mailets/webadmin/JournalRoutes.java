@@ -205,7 +205,12 @@ public class JournalRoutes implements Routes {
         if (text.get().length() > 500) {
             throw badRequest("\"text\": at most 500 characters");
         }
-        java.util.Set<String> words = SearchTerms.ofQuery(text.get());
+        java.util.Set<String> words;
+        try {
+            words = SearchTerms.ofQuery(text.get());
+        } catch (IllegalArgumentException e) {
+            throw badRequest("\"text\": " + e.getMessage());
+        }
         if (words.isEmpty() || words.size() > JournalSearch.MAX_WORDS) {
             throw badRequest("\"text\": 1 to " + JournalSearch.MAX_WORDS + " words of " + SearchTerms.MIN_LENGTH + " to "
                 + SearchTerms.MAX_LENGTH + " letters or digits, got " + words.size());
