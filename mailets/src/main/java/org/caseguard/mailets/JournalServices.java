@@ -49,6 +49,7 @@ public final class JournalServices {
         this.lifecycle = new CaseLifecycle(journal.leafStore().dataSource(), Clock.systemUTC());
         this.disposals = new Disposals(journal, schedule, lifecycle, directory(registry), signer, Clock.systemUTC(), 10_000);
         this.export = new CaseExport(journal, signer);
+        resumeInterruptedDisposals();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "caseguard-journal-scheduler");
             thread.setDaemon(true);
@@ -56,6 +57,18 @@ public final class JournalServices {
         });
         scheduler.scheduleWithFixedDelay(this::publishTreeHead, treeHeadInterval.toMillis(), treeHeadInterval.toMillis(), TimeUnit.MILLISECONDS);
         schedule.every().ifPresent(every -> scheduler.scheduleWithFixedDelay(this::scheduledDisposal, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void resumeInterruptedDisposals() {
+        try {
+            List<Disposals.Run> resumed = disposals.resumeInterrupted();
+            if (!resumed.isEmpty()) {
+                LOGGER.warn("caseguard disposal: {} run(s) interrupted by a stop were finished at start rule=JRN-6", resumed.size());
+            }
+        } catch (RuntimeException e) {
+            LOGGER.error("caseguard disposal: an interrupted run could not be finished at start; the next run retries rule=JRN-6 ({})",
+                e.getClass().getSimpleName());
+        }
     }
 
     static JournalServices open(Properties properties, Path workingDirectory, RegistryStore registry) {

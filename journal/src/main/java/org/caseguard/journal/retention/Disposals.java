@@ -91,6 +91,7 @@ public final class Disposals {
 
     /** Requests a run for the day: executed at once with one approval, pending with two. */
     public synchronized Run request(LocalDate asOf, String actor) {
+        resumeInterrupted();
         DisposalPlan plan = planner.plan(asOf);
         List<String> planned = plan.due().stream().limit(maxMessagesPerRun).map(DisposalPlan.DueMessage::messageKey).toList();
         String runId = UUID.randomUUID().toString();
@@ -128,6 +129,7 @@ public final class Disposals {
 
     /** The scheduled run: requests one for today unless one is already waiting for approval. */
     public synchronized Optional<Run> runScheduled() {
+        resumeInterrupted();
         if (runs().stream().anyMatch(run -> run.status() == Status.PENDING)) {
             return Optional.empty();
         }
@@ -153,10 +155,55 @@ public final class Disposals {
             items.addAll(message.scheduleItems());
         }
         journal.destroyMessages(keys, runId);
-        journal.recordDisposal(new DisposalRecord(runId, executedAt, Hash.sha256(document).hex(), keys, List.copyOf(items), run.requestedBy(), approver));
-        execute(connection -> update(connection, "UPDATE retention_disposal SET status = 'done' WHERE run_id = ?", runId));
+        complete(run, approver, executedAt, document, keys, items);
         LOGGER.info("caseguard disposal executed rule=JRN-6 run={} messages={} items={}", runId, due.size(), items);
         return run(runId).orElseThrow();
+    }
+
+    private void complete(Run run, String approver, Instant executedAt, byte[] document, List<String> keys, Set<String> items) {
+        if (journal.leafEntries(run.runId()).isEmpty()) {
+            journal.recordDisposal(new DisposalRecord(run.runId(), executedAt, Hash.sha256(document).hex(), keys, List.copyOf(items),
+                run.requestedBy(), approver));
+        }
+        execute(connection -> update(connection, "UPDATE retention_disposal SET status = 'done' WHERE run_id = ?", run.runId()));
+    }
+
+    /**
+     * JRN-6: finishes the runs a stop or crash interrupted while executing; called at start and before each run. A run
+     * that had not yet removed anything from the index starts over (its unused certificate is discarded, and a hold
+     * placed since wins); one that had finishes exactly what its certificate lists: the content still to destroy,
+     * the log record, the status. Returns the runs it finished.
+     */
+    public synchronized List<Run> resumeInterrupted() {
+        List<Run> resumed = new ArrayList<>();
+        for (Run run : runs()) {
+            if (run.status() != Status.EXECUTING) {
+                continue;
+            }
+            String approver = run.approvedBy().orElse(run.requestedBy());
+            if (journal.messagesDisposedBy(run.runId()) == 0 && journal.leafEntries(run.runId()).isEmpty()) {
+                execute(connection -> update(connection,
+                    "UPDATE retention_disposal SET certificate = NULL, signature = NULL, executed_at = NULL WHERE run_id = ?", run.runId()));
+                resumed.add(executeRun(run.runId(), approver));
+            } else {
+                DisposalCertificate certificate = certificate(run.runId()).orElseThrow(() -> new IllegalStateException(
+                    "disposal run " + run.runId() + " removed messages but has no certificate; the journal database was changed by hand"));
+                List<String> keys = new ArrayList<>();
+                Set<String> items = new java.util.TreeSet<>();
+                for (com.fasterxml.jackson.databind.JsonNode disposed : certificate.parsed().path("disposed")) {
+                    disposed.path("messages").forEach(message -> keys.add(message.path("messageKey").asText()));
+                    disposed.path("scheduleItems").forEach(item -> items.add(item.asText()));
+                }
+                journal.finishDestruction(run.runId());
+                complete(run, approver, run.executedAt().orElseThrow(), certificate.document(), keys, items);
+                resumed.add(run(run.runId()).orElseThrow());
+            }
+            LOGGER.info("caseguard disposal resumed rule=JRN-6 run={}", run.runId());
+        }
+        for (String runId : journal.runsWithPendingDestruction()) {
+            journal.finishDestruction(runId);
+        }
+        return resumed;
     }
 
     private byte[] certificateDocument(Run run, String approver, Instant executedAt, SignedTreeHead head, List<DisposalPlan.DueMessage> due) {

@@ -386,28 +386,58 @@ public final class Journal implements AutoCloseable {
             synchronized (preparedReceiptKeys) {
                 preparedReceiptKeys.clear(); // the sweep below destroys their keys: they hold no content
             }
-            Set<ContentRef> touched = new LinkedHashSet<>();
-            for (String key : messageKeys) {
-                touched.addAll(contentRefs(key));
-            }
             removeFromIndex(messageKeys, runId);
-            Set<KeyScope> emptied = new LinkedHashSet<>();
-            for (ContentRef ref : touched) {
-                if (stillReferenced("SELECT 1 FROM journal_content WHERE key_scope = ?", List.of(ref.scope().value()))) {
-                    if (!stillReferenced("SELECT 1 FROM journal_content WHERE key_scope = ? AND sha256 = ?", List.of(ref.scope().value(), ref.sha256().bytes()))) {
-                        content.delete(ref);
-                    }
-                } else {
-                    emptied.add(ref.scope());
-                }
-            }
-            emptied.addAll(query("SELECT k.key_scope FROM journal_content_key k WHERE k.wrapped_key IS NOT NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM journal_content c WHERE c.key_scope = k.key_scope)", List.of(), rows -> new KeyScope(rows.getString(1))));
-            for (KeyScope scope : emptied) {
-                content.destroyScope(scope);
-            }
+            destroyPendingContent(runId);
         } finally {
             disposal.writeLock().unlock();
+        }
+    }
+
+    /**
+     * JRN-6: finishes what a disposal run interrupted after its index transaction left to do (blobs, scope keys).
+     * Nothing happens for a run that has nothing pending; running it twice is harmless.
+     */
+    public void finishDestruction(String runId) {
+        disposal.writeLock().lock();
+        try {
+            destroyPendingContent(runId);
+        } finally {
+            disposal.writeLock().unlock();
+        }
+    }
+
+    /** The runs whose index transaction committed and whose content destruction has not finished. */
+    public List<String> runsWithPendingDestruction() {
+        return query("SELECT DISTINCT run_id FROM journal_disposal_pending ORDER BY run_id", List.of(), rows -> rows.getString(1));
+    }
+
+    /** How many messages a disposal run has removed from the index (it marks them with its id in that transaction). */
+    public int messagesDisposedBy(String runId) {
+        return query("SELECT COUNT(*) FROM journal_message WHERE disposed_run = ?", List.of(runId), rows -> rows.getInt(1)).get(0);
+    }
+
+    private void destroyPendingContent(String runId) {
+        List<ContentRef> pending = query("SELECT key_scope, sha256, size FROM journal_disposal_pending WHERE run_id = ? ORDER BY key_scope, sha256",
+            List.of(runId), rows -> new ContentRef(new KeyScope(rows.getString(1)), Hash.of(rows.getBytes(2)), rows.getLong(3)));
+        Set<KeyScope> emptied = new LinkedHashSet<>();
+        for (ContentRef ref : pending) {
+            if (stillReferenced("SELECT 1 FROM journal_content WHERE key_scope = ?", List.of(ref.scope().value()))) {
+                if (!stillReferenced("SELECT 1 FROM journal_content WHERE key_scope = ? AND sha256 = ?", List.of(ref.scope().value(), ref.sha256().bytes()))) {
+                    content.delete(ref);
+                }
+            } else {
+                emptied.add(ref.scope());
+            }
+        }
+        emptied.addAll(query("SELECT k.key_scope FROM journal_content_key k WHERE k.wrapped_key IS NOT NULL AND NOT EXISTS "
+            + "(SELECT 1 FROM journal_content c WHERE c.key_scope = k.key_scope)", List.of(), rows -> new KeyScope(rows.getString(1))));
+        for (KeyScope scope : emptied) {
+            content.destroyScope(scope);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            update(connection, "DELETE FROM journal_disposal_pending WHERE run_id = ?", runId);
+        } catch (SQLException e) {
+            throw new JournalUnavailableException("journal: disposal could not record that its content is destroyed", e);
         }
     }
 
@@ -425,6 +455,31 @@ public final class Journal implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                Set<ContentRef> touched = new LinkedHashSet<>();
+                try (PreparedStatement refs = connection.prepareStatement("SELECT key_scope, sha256, size FROM journal_content WHERE message_key = ?")) {
+                    for (String key : messageKeys) {
+                        refs.setString(1, key);
+                        try (ResultSet rows = refs.executeQuery()) {
+                            while (rows.next()) {
+                                touched.add(new ContentRef(new KeyScope(rows.getString(1)), Hash.of(rows.getBytes(2)), rows.getLong(3)));
+                            }
+                        }
+                    }
+                }
+                try (PreparedStatement pending = connection.prepareStatement(
+                    "INSERT INTO journal_disposal_pending (run_id, key_scope, sha256, size) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM journal_disposal_pending WHERE run_id = ? AND key_scope = ? AND sha256 = ?)")) {
+                    for (ContentRef ref : touched) {
+                        pending.setString(1, runId);
+                        pending.setString(2, ref.scope().value());
+                        pending.setBytes(3, ref.sha256().bytes());
+                        pending.setLong(4, ref.size());
+                        pending.setString(5, runId);
+                        pending.setString(6, ref.scope().value());
+                        pending.setBytes(7, ref.sha256().bytes());
+                        pending.executeUpdate();
+                    }
+                }
                 for (String key : messageKeys) {
                     update(connection, "UPDATE journal_entry SET canonical = NULL, disposed_at = ? WHERE message_key = ? AND canonical IS NOT NULL", now, key);
                     for (String table : List.of("journal_participant", "journal_case", "journal_client", "journal_verdict", "journal_content",

@@ -300,6 +300,124 @@ class RetentionTest {
         assertThat(journal.messagesOfCase(CASE)).containsExactly(late);
     }
 
+    /** The content store as a stop in the middle of a disposal run leaves it: nothing deleted or destroyed. */
+    private static ContentStore stoppingBeforeDestruction(ContentStore store) {
+        return new ContentStore() {
+            @Override
+            public org.caseguard.journal.content.ContentRef put(KeyScope scope, byte[] bytes) {
+                return store.put(scope, bytes);
+            }
+
+            @Override
+            public byte[] get(org.caseguard.journal.content.ContentRef ref) {
+                return store.get(ref);
+            }
+
+            @Override
+            public boolean delete(org.caseguard.journal.content.ContentRef ref) {
+                throw new IllegalStateException("server stopped");
+            }
+
+            @Override
+            public void destroyScope(KeyScope scope) {
+                throw new IllegalStateException("server stopped");
+            }
+
+            @Override
+            public boolean isDestroyed(KeyScope scope) {
+                return store.isDestroyed(scope);
+            }
+
+            @Override
+            public void prepareScopes(java.util.Collection<KeyScope> scopes) {
+                store.prepareScopes(scopes);
+            }
+
+            @Override
+            public javax.crypto.SecretKey derivedKey(String purpose) {
+                return store.derivedKey(purpose);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void jrn6ARunStoppedAfterItsIndexCommitIsFinishedAtRestartAndLeavesNoContentBehind() throws Exception {
+        String old = caseMessage(CASE, "2018-01-01", "old note");
+        String recent = caseMessage(CASE, "2023-01-01", "recent note");
+        String otherOld = caseMessage(OTHER_CASE, "2018-01-01", "other family");
+        String[] schedule = {"retention.items=case", "retention.item.case.category=case", "retention.item.case.clock=message-date",
+            "retention.item.case.keep=P3Y"};
+        lifecycle.recordEvent(OTHER_CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
+        long filesBefore = countFiles();
+        journal.close();
+        journal = Journal.open(leafStore, stoppingBeforeDestruction(content), Clock.systemUTC());
+
+        assertThatThrownBy(() -> disposals(schedule).request(LocalDate.parse("2024-01-01"), "privacy-officer"))
+            .hasMessageContaining("server stopped");
+        Disposals.Run stopped = disposals(schedule).runs().get(0);
+        assertThat(stopped.status()).isEqualTo(Disposals.Status.EXECUTING);
+        assertThat(journal.runsWithPendingDestruction()).containsExactly(stopped.runId());
+        assertThat(countFiles()).isEqualTo(filesBefore);
+
+        journal.close();
+        journal = Journal.open(leafStore, content, Clock.systemUTC());
+        List<Disposals.Run> resumed = disposals(schedule).resumeInterrupted();
+
+        assertThat(resumed).singleElement().satisfies(run -> {
+            assertThat(run.runId()).isEqualTo(stopped.runId());
+            assertThat(run.status()).isEqualTo(Disposals.Status.DONE);
+        });
+        assertThat(journal.runsWithPendingDestruction()).isEmpty();
+        assertThat(disposed(old)).isTrue();
+        assertThat(disposed(otherOld)).isTrue();
+        assertThat(content.isDestroyed(KeyScope.forCase(OTHER_CASE))).isTrue();
+        assertThat(new String(journal.content(recent), StandardCharsets.UTF_8)).contains("recent note");
+        assertThat(countFiles()).as("the two disposed blobs, although the index no longer pointed to them").isEqualTo(filesBefore - 2);
+        DisposalCertificate certificate = disposals(schedule).certificate(stopped.runId()).orElseThrow();
+        assertThat(certificate.verify(signer.publicKey())).isEmpty();
+        assertThat(journal.records(stopped.runId())).singleElement().isInstanceOfSatisfying(DisposalRecord.class, record -> {
+            assertThat(record.certificateSha256()).isEqualTo(certificate.sha256().hex());
+            assertThat(record.disposedMessages()).containsExactlyInAnyOrder(old, otherOld);
+        });
+        assertThat(disposals(schedule).resumeInterrupted()).isEmpty();
+        var report = new JournalVerifier(journal, List.of(signer.publicKey())).verify();
+        assertThat(report.passed()).as(report.summary()).isTrue();
+    }
+
+    @Test
+    void jrn6ARunStoppedBeforeRemovingAnythingStartsOverAtRestartAndAHoldPlacedSinceWins() throws Exception {
+        String held = caseMessage(CASE, "2018-06-01", "one");
+        String due = caseMessage(OTHER_CASE, "2018-06-01", "two");
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
+        lifecycle.recordEvent(OTHER_CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
+        List<String> schedule = new ArrayList<>(List.of(CLOSURE_PLUS_FIVE));
+        schedule.add("retention.disposal.approvals=2");
+        Disposals disposals = disposals(schedule.toArray(String[]::new));
+        Disposals.Run pending = disposals.request(LocalDate.parse("2025-01-01"), "records-manager");
+        try (java.sql.Connection connection = leafStore.dataSource().getConnection();
+             java.sql.PreparedStatement executing = connection.prepareStatement(
+                 "UPDATE retention_disposal SET status = 'executing', approved_by = 'privacy-officer' WHERE run_id = ?")) {
+            executing.setString(1, pending.runId());
+            assertThat(executing.executeUpdate()).isEqualTo(1); // approved, then stopped before the certificate
+        }
+        lifecycle.placeHold(CASE, "subpoena", "county counsel", "privacy-officer");
+
+        List<Disposals.Run> resumed = disposals(schedule.toArray(String[]::new)).resumeInterrupted();
+
+        assertThat(resumed).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(Disposals.Status.DONE);
+            assertThat(run.approvedBy()).contains("privacy-officer");
+        });
+        assertThat(disposed(due)).isTrue();
+        assertThat(disposed(held)).isFalse();
+        assertThat(new String(disposals.certificate(pending.runId()).orElseThrow().document(), StandardCharsets.UTF_8))
+            .contains(due, "\"approvedBy\":\"privacy-officer\"").doesNotContain(held);
+    }
+
     @Test
     void jrn6DisposingOneMessageOfACaseKeepsTheOthersReadableAndRemovesItsFiles() throws Exception {
         String old = caseMessage(CASE, "2018-01-01", "old note");
