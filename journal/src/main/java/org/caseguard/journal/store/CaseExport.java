@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -49,18 +50,16 @@ public final class CaseExport {
         SignedTreeHead head = signer.publish(journal.log());
         List<ExportManifest.Item> items = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
+        Map<String, List<Journal.RecordedEntry>> entries = journal.entriesOf(keys);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String key : keys) {
-                for (Journal.LeafEntry leaf : journal.leafEntries(key)) {
-                    if (leaf.leafIndex() >= head.treeSize()) {
-                        continue;
-                    }
-                    Optional<byte[]> canonical = journal.canonicalEntry(leaf.leafIndex());
-                    if (canonical.isEmpty()) {
+                for (Journal.RecordedEntry entry : entries.getOrDefault(key, List.of())) {
+                    Journal.LeafEntry leaf = entry.leaf();
+                    if (leaf.leafIndex() >= head.treeSize() || entry.canonical().isEmpty()) {
                         continue;
                     }
                     String file = "entries/" + leaf.leafIndex() + "-" + leaf.kind() + ".json";
-                    put(zip, file, canonical.get());
+                    put(zip, file, entry.canonical().get());
                     items.add(new ExportManifest.Item(file, leaf.leafIndex(), leaf.entryHash()));
                 }
                 try {
