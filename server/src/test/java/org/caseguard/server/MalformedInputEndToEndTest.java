@@ -116,6 +116,22 @@ class MalformedInputEndToEndTest {
         assertThat(fixture.mail.inboxMessageIds(BOB)).doesNotContain(messageId);
         assertThat(heldMessageIds()).contains(messageId);
         assertThat(loggedLinesWith("TAG-1")).anyMatch(line -> line.contains("key=") && line.contains("unclassifiable"));
+        assertJournaledAsRefusedUnderTag1(outside);
+    }
+
+    /** JRN-1: the held message has its one journal entry, and the refusal of every recipient under TAG-1 is recorded. */
+    private static void assertJournaledAsRefusedUnderTag1(String outside) {
+        String officer = "privacy-officer@agency.example";
+        List<String> keys = fixture.as(officer).queryParam("participant", outside).get("/caseguard/journal/messages")
+            .then().statusCode(200).extract().jsonPath().getList("key", String.class);
+        assertThat(keys).hasSize(1);
+        io.restassured.path.json.JsonPath records = fixture.as(officer).get("/caseguard/journal/messages/" + keys.get(0))
+            .then().statusCode(200).extract().jsonPath();
+        assertThat(records.getList("kind", String.class)).containsExactly("received", "verdicts");
+        assertThat(records.getList("[1].fields.recipients.recipient", String.class)).containsExactlyInAnyOrder(BOB, outside);
+        assertThat(records.getList("[1].fields.recipients.outcome", String.class)).containsOnly("refuse");
+        assertThat(records.getList("[1].fields.recipients.rules.flatten()", String.class)).containsOnly("TAG-1");
+        assertThat(records.getList("[1].fields.cases", String.class)).isEmpty();
     }
 
     /** Classifiable despite the oddity: FW-2 notice for the outside recipient only, FW-1 delivery to Bob. */
