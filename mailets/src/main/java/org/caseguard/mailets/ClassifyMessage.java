@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Parameters: {@code unclassifiableProcessor}, and the classifier's {@code caseNumberFormats}, {@code ssnMinConfidence},
  * {@code dobProximity}, {@code markTokens}, {@code markHeader}, {@code maxDepth}, {@code maxAttachmentChars};
+ * {@code searchWords} (JRN-3): how many distinct words of each message go to the journal's full-text index, the first
+ * ones, Subject first (default 5000; 0 turns the index off);
  * {@code contentLabels} (consent profile, CN-6..CN-10): {@code none} (default), {@code default} (the rules shipped in
  * the jar), or a rules file ({@code file://conf/...} under James's directory, or an absolute path); the labels are
  * computed in the same pass and recorded as {@code caseguard.contentLabels}, for mail whose envelope sender or a
@@ -50,7 +52,8 @@ import org.slf4j.LoggerFactory;
 public class ClassifyMessage extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClassifyMessage.class);
     /** JRN-3: distinct words handed to the journal's search index per message (the first ones, Subject first). */
-    static final int MAX_SEARCH_WORDS = 5000;
+    static final int DEFAULT_SEARCH_WORDS = 5000;
+    static final int MAX_SEARCH_WORDS = 100_000;
     private static final Set<String> CLASSIFIER_PARAMETERS = Set.of("caseNumberFormats", "ssnMinConfidence", "dobProximity",
         "markTokens", "markHeader", "maxDepth", "maxAttachmentChars");
 
@@ -61,6 +64,7 @@ public class ClassifyMessage extends GenericMailet {
     private boolean labelsContent;
     private final RegistryCache<ConsentView> consentView;
     private String unclassifiableProcessor;
+    private int searchWords;
 
     @Inject
     public ClassifyMessage(RegistryStore registry, MetricFactory metricFactory, FileSystem fileSystem) {
@@ -87,11 +91,12 @@ public class ClassifyMessage extends GenericMailet {
         for (String name : parameters.names()) {
             if (CLASSIFIER_PARAMETERS.contains(name)) {
                 classifierParameters.put(name, getInitParameter(name));
-            } else if (!name.equals("unclassifiableProcessor") && !name.equals("contentLabels")
+            } else if (!name.equals("unclassifiableProcessor") && !name.equals("contentLabels") && !name.equals("searchWords")
                 && !MailetParameters.isContainerParameter(name)) {
-                throw parameters.invalid(name, "one of unclassifiableProcessor, contentLabels, " + CLASSIFIER_PARAMETERS, name);
+                throw parameters.invalid(name, "one of unclassifiableProcessor, contentLabels, searchWords, " + CLASSIFIER_PARAMETERS, name);
             }
         }
+        searchWords = searchWords(parameters);
         Optional<ContentLabeler> labeler = contentLabeler(parameters);
         labelsContent = labeler.isPresent();
         try {
@@ -99,6 +104,20 @@ public class ClassifyMessage extends GenericMailet {
         } catch (IllegalArgumentException e) {
             throw new MessagingException(getMailetName() + ": " + e.getMessage());
         }
+    }
+
+    private static int searchWords(MailetParameters parameters) throws MessagingException {
+        String value = parameters.orDefault("searchWords", String.valueOf(DEFAULT_SEARCH_WORDS));
+        String allowed = "a whole number from 0 (no full-text index) to " + MAX_SEARCH_WORDS;
+        try {
+            int words = Integer.parseInt(value);
+            if (words >= 0 && words <= MAX_SEARCH_WORDS) {
+                return words;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw parameters.invalid("searchWords", allowed, value);
     }
 
     private Optional<ContentLabeler> contentLabeler(MailetParameters parameters) throws MessagingException {
@@ -132,7 +151,9 @@ public class ClassifyMessage extends GenericMailet {
             ExtractedText text = classifier.extract(mail.getMessage());
             Classification classification = classifier.classify(text, label);
             CaseguardAttributes.setClassification(mail, classification);
-            CaseguardAttributes.setSearchWords(mail, SearchTerms.of(text, MAX_SEARCH_WORDS));
+            if (searchWords > 0) {
+                CaseguardAttributes.setSearchWords(mail, SearchTerms.of(text, searchWords));
+            }
             if (label) {
                 CaseguardAttributes.setContentLabels(mail, classification.contentLabels());
             }

@@ -129,6 +129,32 @@ class ClassifyMessageTest {
     }
 
     @Test
+    void jrn3TheDistinctWordsForTheSearchIndexAreCappedSubjectFirstAndZeroTurnsTheIndexOff() throws Exception {
+        MimeMessageBuilder message = MimeMessageBuilder.mimeMessageBuilder().setSubject("Kinship placement")
+            .setText("Review of the kinship placement and the school transport plan");
+
+        FakeMail byDefault = mail(message);
+        mailet("unclassifiableProcessor", "held").service(byDefault);
+        assertThat(CaseguardAttributes.searchWords(byDefault)).contains("kinship", "placement", "school", "transport", "plan");
+
+        FakeMail capped = mail(message);
+        mailet("unclassifiableProcessor", "held", "searchWords", "2").service(capped);
+        assertThat(CaseguardAttributes.searchWords(capped)).containsExactlyInAnyOrder("kinship", "placement");
+
+        FakeMail off = mail(message);
+        mailet("unclassifiableProcessor", "held", "searchWords", "0").service(off);
+        assertThat(CaseguardAttributes.searchWords(off)).isEmpty();
+        assertThat(CaseguardAttributes.classification(off)).isPresent();
+    }
+
+    @Test
+    void initShouldThrowWhenSearchWordsIsNotACountInRange() {
+        assertThatThrownBy(() -> mailet("unclassifiableProcessor", "held", "searchWords", "-1"))
+            .hasMessageContaining("'searchWords'").hasMessageContaining("0 (no full-text index) to 100000");
+        assertThatThrownBy(() -> mailet("unclassifiableProcessor", "held", "searchWords", "lots")).hasMessageContaining("'searchWords'");
+    }
+
+    @Test
     void initShouldThrowWhenUnclassifiableProcessorIsMissing() {
         assertThatThrownBy(() -> mailet()).isInstanceOf(MessagingException.class).hasMessageContaining("'unclassifiableProcessor'");
     }
