@@ -132,10 +132,11 @@ public final class JournalBenchmark {
             append(journal, corpus.subList(0, warmup), threads);
             long writerCpu = writerCpuNanos();
             long start = System.nanoTime();
-            append(journal, corpus.subList(warmup, corpus.size()), threads);
+            List<String> keys = append(journal, corpus.subList(warmup, corpus.size()), threads);
             double rate = (corpus.size() - warmup) / seconds(start);
             System.out.printf("append: the journal's writer thread used %.1f µs of CPU per message%n",
                 (writerCpuNanos() - writerCpu) / 1000.0 / (corpus.size() - warmup));
+            verdictsRate(journal, keys, corpus.subList(warmup, corpus.size()), threads);
             return rate;
         } finally {
             content.close();
@@ -150,13 +151,53 @@ public final class JournalBenchmark {
             .mapToLong(thread -> threads.getThreadCpuTime(thread.getId())).sum();
     }
 
-    private static void append(Journal journal, List<byte[]> messages, int threads) throws Exception {
+    /**
+     * JRN-1, JRN-3: the verdicts stage, which records each message's verdicts and indexes its distinct words in one
+     * commit, for half of the messages just journaled; the other half without words, in the same run, for the ratio.
+     */
+    private static void verdictsRate(Journal journal, List<String> keys, List<byte[]> messages, int threads) throws Exception {
+        int half = keys.size() / 2;
+        List<List<String>> words = new ArrayList<>(keys.size());
+        long distinct = 0;
+        for (byte[] message : messages) {
+            List<String> of = java.util.Arrays.stream(new String(message, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> word.length() >= 2 && word.length() <= 64).distinct().toList();
+            words.add(of);
+            distinct += of.size();
+        }
+        double without = verdicts(journal, keys.subList(0, half), threads, i -> List.of());
+        double with = verdicts(journal, keys.subList(half, keys.size()), threads, i -> words.get(half + i));
+        System.out.printf("verdicts: %.0f msg/s without words, %.0f msg/s with their words indexed (%d distinct each on average), ratio %.2f%n",
+            without, with, distinct / Math.max(1, messages.size()), with / without);
+    }
+
+    private static double verdicts(Journal journal, List<String> keys, int threads, java.util.function.IntFunction<List<String>> words) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        runConcurrently(threads, () -> {
+            for (int i = next.getAndIncrement(); i < keys.size(); i = next.getAndIncrement()) {
+                org.caseguard.journal.entry.VerdictRecord record = new org.caseguard.journal.entry.VerdictRecord(keys.get(i), Instant.now(), "transport",
+                    List.of(), List.of(), List.of(), List.of(new org.caseguard.journal.entry.RecipientOutcome("colleague@agency.example", "deliver", List.of())));
+                List<String> of = words.apply(i);
+                if (of.isEmpty()) {
+                    journal.recordVerdicts(record);
+                } else {
+                    journal.recordVerdicts(record, of);
+                }
+            }
+        });
+        return keys.size() / seconds(start);
+    }
+
+    private static List<String> append(Journal journal, List<byte[]> messages, int threads) throws Exception {
+        String[] keys = new String[messages.size()];
         AtomicInteger next = new AtomicInteger();
         runConcurrently(threads, () -> {
             for (int i = next.getAndIncrement(); i < messages.size(); i = next.getAndIncrement()) {
-                journal.recordReceived(Optional.of(jamesMailName()), envelope(i), messages.get(i), Journal.SOURCE_SPOOL);
+                keys[i] = journal.recordReceived(Optional.of(jamesMailName()), envelope(i), messages.get(i), Journal.SOURCE_SPOOL);
             }
         });
+        return List.of(keys);
     }
 
     /** Names as James 3.8 gives its mails (MailImpl.getId): the time in milliseconds, then a random UUID. */

@@ -94,11 +94,12 @@ public class JournalVerdicts extends GenericMailet {
         }
         try {
             List<String> words = CaseguardAttributes.searchWords(mail);
-            if (!words.isEmpty()) {
-                // Before the verdicts: indexing replaces, so a deferral and retry records nothing twice.
-                journal.recordWords(key.get(), words);
+            if (words.isEmpty()) {
+                journal.recordVerdicts(record(key.get(), mail));
+            } else {
+                // In the verdicts' commit; indexing replaces, so a deferral and retry indexes nothing twice.
+                journal.recordVerdicts(record(key.get(), mail), words);
             }
-            journal.recordVerdicts(record(key.get(), mail));
             CaseguardAttributes.clearSearchWords(mail);
             JournalDeferral.journaled(mail);
         } catch (JournalUnavailableException e) {

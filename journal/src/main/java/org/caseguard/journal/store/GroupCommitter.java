@@ -20,8 +20,9 @@ import org.caseguard.journal.entry.JournalRecord;
 final class GroupCommitter implements AutoCloseable {
     static final int MAX_BATCH = 512;
 
+    /** {@code terms}: the message's full-text terms (keyed hashes) to index in place of any it had; empty leaves them. */
     record Pending(JournalRecord record, byte[] canonical, Hash entryHash, java.util.Optional<String> mailName,
-                   List<ContentRef> content, CompletableFuture<Long> leaf) {
+                   List<ContentRef> content, java.util.Optional<List<byte[]>> terms, CompletableFuture<Long> leaf) {
     }
 
     private volatile MerkleLog log;
@@ -85,6 +86,8 @@ final class GroupCommitter implements AutoCloseable {
                     IndexRows.insert(connection, firstIndex + i, pending.record(), pending.canonical(), pending.entryHash(),
                         pending.mailName(), pending.content());
                 }
+                IndexRows.replaceTerms(connection, batch.stream().filter(pending -> pending.terms().isPresent())
+                    .map(pending -> java.util.Map.entry(pending.record().messageKey(), pending.terms().get())).toList());
             });
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).leaf().complete(first + i);

@@ -155,4 +155,33 @@ final class IndexRows {
             insert.executeUpdate();
         }
     }
+
+    /**
+     * JRN-3: replaces the full-text terms of these messages, all in one statement batch each for removal and insertion,
+     * so that a batch of messages shares the index pages it rewrites.
+     */
+    static void replaceTerms(Connection connection, List<java.util.Map.Entry<String, List<byte[]>>> termsByMessage) throws SQLException {
+        if (termsByMessage.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, List<byte[]>> latest = new java.util.LinkedHashMap<>();
+        termsByMessage.forEach(message -> latest.put(message.getKey(), message.getValue())); // the later of two for one message wins
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_term WHERE message_key = ?")) {
+            for (String messageKey : latest.keySet()) {
+                delete.setString(1, messageKey);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_term (term, message_key) VALUES (?, ?)")) {
+            for (java.util.Map.Entry<String, List<byte[]>> message : latest.entrySet()) {
+                for (byte[] term : message.getValue()) {
+                    insert.setBytes(1, term);
+                    insert.setString(2, message.getKey());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
 }

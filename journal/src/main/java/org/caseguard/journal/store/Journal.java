@@ -106,6 +106,18 @@ public final class Journal implements AutoCloseable {
      * and no longer under the message's own receipt key, which held them only until the cases were known.
      */
     public void recordVerdicts(VerdictRecord record) {
+        recordVerdicts(record, Optional.empty());
+    }
+
+    /**
+     * JRN-1, JRN-3: records the verdicts and indexes the message's words (normalised by the caller) in the same commit,
+     * replacing what was indexed before for it; see {@link #recordWords} for how words are kept.
+     */
+    public void recordVerdicts(VerdictRecord record, Collection<String> words) {
+        recordVerdicts(record, Optional.of(termHashes(new LinkedHashSet<>(words))));
+    }
+
+    private void recordVerdicts(VerdictRecord record, Optional<List<byte[]>> terms) {
         whileNotDisposing(() -> {
             List<ContentRef> caseCopies = new ArrayList<>();
             if (!record.cases().isEmpty()) {
@@ -114,7 +126,7 @@ public final class Journal implements AutoCloseable {
                     caseCopies.add(put(activeCaseScope(caseId), bytes));
                 }
             }
-            append(record, Optional.empty(), caseCopies);
+            append(record, Optional.empty(), caseCopies, terms);
             if (!caseCopies.isEmpty()) {
                 releaseReceiptCopy(record.messageKey());
             }
@@ -155,16 +167,8 @@ public final class Journal implements AutoCloseable {
             List<byte[]> hashes = termHashes(new java.util.LinkedHashSet<>(words));
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_term WHERE message_key = ?");
-                     PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_term (term, message_key) VALUES (?, ?)")) {
-                    delete.setString(1, messageKey);
-                    delete.executeUpdate();
-                    for (byte[] hash : hashes) {
-                        insert.setBytes(1, hash);
-                        insert.setString(2, messageKey);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
+                try {
+                    IndexRows.replaceTerms(connection, List.of(Map.entry(messageKey, hashes)));
                     connection.commit();
                 } catch (SQLException e) {
                     connection.rollback();
@@ -616,9 +620,13 @@ public final class Journal implements AutoCloseable {
     }
 
     private void append(JournalRecord record, Optional<String> mailName, List<ContentRef> refs) {
+        append(record, mailName, refs, Optional.empty());
+    }
+
+    private void append(JournalRecord record, Optional<String> mailName, List<ContentRef> refs, Optional<List<byte[]>> terms) {
         byte[] canonical = CanonicalJson.bytes(record);
         CompletableFuture<Long> leaf = committer.submit(new GroupCommitter.Pending(record, canonical, CanonicalJson.entryHash(canonical),
-            mailName, refs, new CompletableFuture<>()));
+            mailName, refs, terms, new CompletableFuture<>()));
         try {
             leaf.get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

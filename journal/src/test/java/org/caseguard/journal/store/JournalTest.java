@@ -271,6 +271,25 @@ class JournalTest {
     }
 
     @Test
+    void jrn3WordsRecordedWithTheVerdictsAreFoundAndRecordingAgainReplacesThem() {
+        String key = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("hearing moved"), Journal.SOURCE_SPOOL);
+        String other = journal.recordReceived(Optional.of("m-2"), envelope("judge@court.test"), message("hearing kept"), Journal.SOURCE_SPOOL);
+        VerdictRecord verdicts = new VerdictRecord(key, Instant.now(), "transport", List.of(), List.of(), List.of(),
+            List.of(new RecipientOutcome("colleague@agency.example", "deliver", List.of())));
+        journal.recordVerdicts(verdicts, List.of("hearing", "moved"));
+        journal.recordWords(other, List.of("hearing", "kept"));
+
+        assertThat(found(null, "hearing")).containsExactly(key, other);
+        assertThat(found(null, "moved")).containsExactly(key);
+        assertThat(journal.records(key)).extracting(JournalRecord::kind).containsExactly("received", "verdicts");
+
+        journal.recordVerdicts(verdicts, List.of("hearing", "postponed")); // a retried stage
+        assertThat(found(null, "moved")).isEmpty();
+        assertThat(found(null, "postponed")).containsExactly(key);
+        assertThat(found(null, "hearing")).containsExactly(key, other);
+    }
+
+    @Test
     void jrn6ADisposedMessageIsNoLongerFoundByItsWords() {
         String kept = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("hearing kept"), Journal.SOURCE_SPOOL);
         String disposed = journal.recordReceived(Optional.of("m-2"), envelope("judge@court.test"), message("hearing disposed"), Journal.SOURCE_SPOOL);
