@@ -50,6 +50,7 @@ import org.caseguard.journal.entry.VerdictRecord;
  */
 public final class Journal implements AutoCloseable {
     private static final int RECEIPT_KEY_BATCH = 32;
+    private static final java.security.SecureRandom KEY_RANDOM = new java.security.SecureRandom();
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(Journal.class);
     public static final String SOURCE_SPOOL = "spool";
     
@@ -659,8 +660,16 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private static String newKey() {
-        return UUID.randomUUID().toString();
+    /**
+     * A UUID of version 7 (RFC 9562): the creation time in its first 48 bits, then 74 random bits. Later keys sort
+     * later, so a commit adds to the right-hand end of the indexes keyed by message instead of rewriting a random page
+     * of each: the writer thread's CPU per received message fell by a fifth (bench/README.md).
+     */
+    static String newKey() {
+        long millis = System.currentTimeMillis();
+        long high = (millis << 16) | 0x7000L | (KEY_RANDOM.nextInt() & 0x0FFFL);
+        long low = (KEY_RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     @FunctionalInterface

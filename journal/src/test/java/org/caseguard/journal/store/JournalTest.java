@@ -290,6 +290,19 @@ class JournalTest {
     }
 
     @Test
+    void messageKeysAreTimeOrderedUuidsSoIndexesGrowAtOneEnd() throws InterruptedException {
+        String first = Journal.newKey();
+        Thread.sleep(2);
+        String second = Journal.newKey();
+
+        assertThat(java.util.UUID.fromString(first).version()).isEqualTo(7);
+        assertThat(java.util.UUID.fromString(first).variant()).isEqualTo(2);
+        assertThat(first).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(second).isGreaterThan(first);
+        assertThat(java.util.stream.Stream.generate(Journal::newKey).limit(1000).distinct().count()).isEqualTo(1000);
+    }
+
+    @Test
     void jrn6ADisposedMessageIsNoLongerFoundByItsWords() {
         String kept = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("hearing kept"), Journal.SOURCE_SPOOL);
         String disposed = journal.recordReceived(Optional.of("m-2"), envelope("judge@court.test"), message("hearing disposed"), Journal.SOURCE_SPOOL);
