@@ -86,6 +86,14 @@ class JournalEndToEndTest {
 
         eventually().until(() -> !search("text", "okonkwo").isEmpty());
         assertThat(search("text", "OKONKWO Placement haverbrook")).hasSize(1);
+        io.restassured.response.Response searched = fixture.as(ACTOR).queryParam("text", "Okonkwo placement").get("/caseguard/journal/messages");
+        io.restassured.response.Response again = fixture.as(ACTOR).queryParam("text", "PLACEMENT okonkwo").get("/caseguard/journal/messages");
+        JsonPath access = records(searched.header("X-Caseguard-Journal-Access"));
+        assertThat(access.getString("[0].kind")).isEqualTo("access");
+        assertThat(access.prettify()).doesNotContainIgnoringCase("okonkwo").doesNotContainIgnoringCase("placement");
+        String terms = access.getString("[0].fields.criteria.textTerms");
+        assertThat(terms).matches("[0-9a-f]{32} [0-9a-f]{32}");
+        assertThat(records(again.header("X-Caseguard-Journal-Access")).getString("[0].fields.criteria.textTerms")).isEqualTo(terms);
         assertThat(search("text", "okonkwo nonexistentword")).isEmpty();
         fixture.as(ACTOR).queryParam("text", "a").get("/caseguard/journal/messages").then().statusCode(400)
             .body("message", org.hamcrest.Matchers.containsString("\"text\""));

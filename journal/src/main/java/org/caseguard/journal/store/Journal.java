@@ -191,6 +191,14 @@ public final class Journal implements AutoCloseable {
         return key;
     }
 
+    /**
+     * The keyed hashes (hex, sorted) under which these normalised words are indexed: what an access record keeps of
+     * a full-text search instead of the words.
+     */
+    public List<String> termDigests(Collection<String> words) {
+        return termHashes(new LinkedHashSet<>(words)).stream().map(hash -> java.util.HexFormat.of().formatHex(hash)).sorted().toList();
+    }
+
     private List<byte[]> termHashes(Collection<String> words) {
         if (words.isEmpty()) {
             return List.of();

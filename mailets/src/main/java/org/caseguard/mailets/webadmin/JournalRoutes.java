@@ -69,7 +69,7 @@ public class JournalRoutes implements Routes {
             String actor = actor(request);
             JournalSearch search = search(request);
             List<Journal.MessageSummary> found = journal.search(search);
-            String access = recordAccess(response, actor, "search", criteriaOf(search), found.stream().map(Journal.MessageSummary::messageKey).toList());
+            String access = recordAccess(response, actor, "search", criteriaOf(search, journal), found.stream().map(Journal.MessageSummary::messageKey).toList());
             ACCESS.info("caseguard journal search rule=JRN-7 actor={} criteria={} access={}", actor, criteria(search), access);
             return found.stream().map(JournalRoutes::summary).toList();
         }, json);
@@ -173,7 +173,12 @@ public class JournalRoutes implements Routes {
         }
     }
 
-    private static Map<String, String> criteriaOf(JournalSearch search) {
+    /**
+     * The criteria as the access record keeps them. Searched words are kept as the index keeps them, as keyed hashes
+     * ({@code textTerms}): the access record outlives every disposal, and a word searched for is often a client's
+     * name. The same words searched again give the same hashes, so an auditor can still tell what was asked.
+     */
+    private static Map<String, String> criteriaOf(JournalSearch search, Journal journal) {
         Map<String, String> criteria = new java.util.TreeMap<>();
         search.caseId().ifPresent(value -> criteria.put("case", value));
         search.clientId().ifPresent(value -> criteria.put("client", value));
@@ -182,7 +187,7 @@ public class JournalRoutes implements Routes {
         search.from().ifPresent(value -> criteria.put("from", value.toString()));
         search.to().ifPresent(value -> criteria.put("to", value.toString()));
         if (!search.words().isEmpty()) {
-            criteria.put("text", String.join(" ", new java.util.TreeSet<>(search.words())));
+            criteria.put("textTerms", String.join(" ", journal.termDigests(search.words())));
         }
         return criteria;
     }
