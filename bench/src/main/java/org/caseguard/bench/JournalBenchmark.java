@@ -251,8 +251,15 @@ public final class JournalBenchmark {
         return onDatabase(directory, System.getProperty("bench.searchBackend", "h2"), (properties, label) -> {
             Map<String, Object> result = caseSearch(LeafStores.open(properties, directory), entries);
             result.put("backend", label);
+            result.put("databaseMegabytesAfterSearch", treeBytes(directory) / 1_000_000);
             return result;
         });
+    }
+
+    private static long treeBytes(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     @FunctionalInterface
@@ -295,10 +302,13 @@ public final class JournalBenchmark {
                 byte[] sha = new byte[32];
                 Random random = new Random(3);
                 for (int i = 0; i < entries; i++) {
-                    String key = new UUID(random.nextLong(), random.nextLong()).toString();
+                    // shaped as the journal makes them (UUIDv7: receipt time first), one a minute
+                    long millis = 1_700_000_000_000L + 60_000L * i;
+                    String key = new UUID((millis << 16) | 0x7000L | (random.nextInt() & 0x0FFF),
+                        (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
                     message.setString(1, key);
                     message.setLong(2, 2L * i);
-                    message.setLong(3, 1_700_000_000_000L + 60_000L * i);
+                    message.setLong(3, millis);
                     message.setBytes(4, sha);
                     message.setLong(5, 10_240);
                     message.addBatch();
