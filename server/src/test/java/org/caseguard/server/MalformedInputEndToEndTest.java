@@ -178,23 +178,70 @@ class MalformedInputEndToEndTest {
     void tag1TruncatedMultipartCutMidBase64IsHeldAsUnclassifiable() throws Exception {
         String outside = outsider();
         String id = Messages.uniqueId();
+        fixture.mail.send(ALICE, truncatedMidBase64(outside, id), BOB, outside);
+
+        assertHeldAsUnclassifiable(id, outside);
+        assertNextOrdinaryMessageIsDelivered();
+    }
+
+    /**
+     * The error processor, where James puts mail a mailet failed on: reached here by an administrator's reprocessing
+     * of a held mail into it (James WebAdmin). Nothing is delivered, the mail is kept in the error repository, and the
+     * refusal of every recipient under TAG-1 is journaled for the same journal entry.
+     */
+    @Test
+    void tag1MailInTheErrorProcessorIsKeptRefusedAndItsRefusalJournaled() throws Exception {
+        String outside = outsider();
+        String id = Messages.uniqueId();
+        fixture.mail.send(ALICE, truncatedMidBase64(outside, id), BOB, outside);
+        assertHeldAsUnclassifiable(id, outside);
+        String officer = "privacy-officer@agency.example";
+        String key = fixture.as(officer).queryParam("participant", outside).get("/caseguard/journal/messages")
+            .then().statusCode(200).extract().jsonPath().getString("[0].key");
+
+        fixture.admin().urlEncodingEnabled(false).queryParam("action", "reprocess").queryParam("processor", "error")
+            .patch(UNCLASSIFIABLE_REPOSITORY + "/mails/" + URLEncoder.encode(heldMailKey(id), StandardCharsets.UTF_8))
+            .then().statusCode(201);
+
+        eventually().until(() -> fixture.as(officer).get("/caseguard/journal/messages/" + key).then().statusCode(200).extract()
+            .jsonPath().getList("kind", String.class).size() == 3);
+        io.restassured.path.json.JsonPath records = fixture.as(officer).get("/caseguard/journal/messages/" + key)
+            .then().statusCode(200).extract().jsonPath();
+        assertThat(records.getList("kind", String.class)).containsExactly("received", "verdicts", "verdicts");
+        assertThat(records.getList("[2].fields.recipients.recipient", String.class)).containsExactlyInAnyOrder(BOB, outside);
+        assertThat(records.getList("[2].fields.recipients.outcome", String.class)).containsOnly("refuse");
+        assertThat(records.getList("[2].fields.recipients.rules.flatten()", String.class)).containsOnly("TAG-1");
+        String errorRepository = "/mailRepositories/" + URLEncoder.encode("var/mail/error/", StandardCharsets.UTF_8);
+        eventually().until(() -> fixture.admin().urlEncodingEnabled(false).get(errorRepository + "/mails")
+            .then().statusCode(200).extract().jsonPath().getList("", String.class).size() >= 1);
+        assertThat(fixture.outside.receivedBy(outside)).isEmpty();
+        assertThat(fixture.mail.inboxMessageIds(BOB)).doesNotContain(id);
+    }
+
+    /** The repository key of the held mail with this Message-ID. */
+    private static String heldMailKey(String messageId) {
+        List<String> keys = fixture.admin().urlEncodingEnabled(false).get(UNCLASSIFIABLE_REPOSITORY + "/mails")
+            .then().statusCode(200).extract().jsonPath().getList("", String.class);
+        return keys.stream().filter(key -> fixture.admin().urlEncodingEnabled(false).accept("message/rfc822")
+                .get(UNCLASSIFIABLE_REPOSITORY + "/mails/" + URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .then().statusCode(200).extract().asString().contains(messageId))
+            .findFirst().orElseThrow();
+    }
+
+    private static String truncatedMidBase64(String outside, String id) {
         String boundary = Mime.boundary();
         String base64 = Mime.base64Lines(("Attachment text about " + CASE_NUMBER + ". ").repeat(40));
         String cut = base64.substring(0, base64.length() / 2);
         while (cut.replace("\r\n", "").length() % 4 != 2) { // end mid-quantum: two of four base64 characters
             cut = cut.substring(0, cut.length() - 1);
         }
-        String raw = Mime.header(ALICE, BOB + ", " + outside, "Notes", id)
+        return Mime.header(ALICE, BOB + ", " + outside, "Notes", id)
             + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n"
             + "--" + boundary + "\r\n"
             + Mime.part("text/plain; charset=UTF-8", "7bit", null, "See attachment.") + "\r\n"
             + "--" + boundary + "\r\n"
             + Mime.part("text/plain; charset=UTF-8; name=\"notes.txt\"", "base64",
                 "Content-Disposition: attachment; filename=\"notes.txt\"\r\n", cut);
-        fixture.mail.send(ALICE, raw, BOB, outside);
-
-        assertHeldAsUnclassifiable(id, outside);
-        assertNextOrdinaryMessageIsDelivered();
     }
 
     /** An unknown charset is read leniently (UTF-8, else ISO-8859-1): the case number is found, so FW-2, not TAG-1. */
