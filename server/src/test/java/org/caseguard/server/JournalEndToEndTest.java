@@ -102,6 +102,31 @@ class JournalEndToEndTest {
     }
 
     @Test
+    void jrn7TheAuditListsWhoSearchedAndViewedACasesMailAndIsRecordedItself() throws Exception {
+        String caseNumber = org.caseguard.server.support.PipelineFixture.OTHER_CASE; // the first test counts the messages of CASE_NUMBER
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Visit", "Notes on case " + caseNumber + ".", messageId), BOB);
+        eventually().until(() -> !search("case", caseNumber).isEmpty());
+        String key = (String) search("case", caseNumber).get(0).get("key");
+        fixture.as("caseworker@agency.example").get("/caseguard/journal/messages/" + key).then().statusCode(200);
+        String auditor = "auditor@agency.example";
+
+        JsonPath audit = fixture.as(auditor).queryParam("case", caseNumber).get("/caseguard/journal/accesses")
+            .then().statusCode(200).header("X-Caseguard-Journal-Access", org.hamcrest.Matchers.notNullValue()).extract().jsonPath();
+        assertThat(audit.getList("actor", String.class)).contains(ACTOR, "caseworker@agency.example");
+        assertThat(audit.getString("find { it.actor == 'caseworker@agency.example' }.action")).isEqualTo("view");
+        assertThat(audit.getString("find { it.actor == '" + ACTOR + "' }.case")).isEqualTo(caseNumber);
+        assertThat(fixture.as(auditor).queryParam("message", key).queryParam("actor", "caseworker@agency.example")
+            .get("/caseguard/journal/accesses").then().statusCode(200).extract().jsonPath().getList("action", String.class)).containsExactly("view");
+
+        assertThat(fixture.as(ACTOR).queryParam("actor", auditor).get("/caseguard/journal/accesses")
+            .then().statusCode(200).extract().jsonPath().getList("action", String.class)).containsOnly("audit").hasSizeGreaterThanOrEqualTo(2);
+        fixture.as(auditor).queryParam("from", "last week").get("/caseguard/journal/accesses").then().statusCode(400);
+        fixture.as(auditor).queryParam("limit", "0").get("/caseguard/journal/accesses").then().statusCode(400);
+        fixture.unauthenticated().get("/caseguard/journal/accesses").then().statusCode(401);
+    }
+
+    @Test
     void jrn4VerifyPassesOnTheLiveJournal() throws Exception {
         fixture.mail.send(ALICE, Messages.plain(ALICE, BOB, "Lunch", "Lunch at noon?"), BOB);
         eventually().until(() -> fixture.as(ACTOR).post("/caseguard/journal/verify")

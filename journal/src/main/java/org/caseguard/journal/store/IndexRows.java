@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.caseguard.journal.Hash;
 import org.caseguard.journal.content.ContentRef;
+import org.caseguard.journal.entry.AccessRecord;
 import org.caseguard.journal.entry.JournalRecord;
 import org.caseguard.journal.entry.OutboundCopyRecord;
 import org.caseguard.journal.entry.ReceivedRecord;
@@ -60,6 +61,8 @@ final class IndexRows {
                 insertIfAbsent(connection, "journal_client", "client_id", verdicts.messageKey(), clientId);
             }
             verdictRows(connection, leaf, verdicts);
+        } else if (record instanceof AccessRecord access) {
+            accessRows(connection, leaf, access);
         }
         for (ContentRef ref : contentRefs) {
             content(connection, record.messageKey(), ref);
@@ -136,6 +139,31 @@ final class IndexRows {
                 insert.setString(3, row[0]);
                 insert.setString(4, row[1]);
                 insert.setString(5, row[2]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** JRN-7: who accessed what, found by actor, by case asked for, and by each message disclosed (schema V8). */
+    static void accessRows(Connection connection, long leaf, AccessRecord access) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO journal_access (access_key, leaf_index, actor, action, case_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, access.messageKey());
+            insert.setLong(2, leaf);
+            insert.setString(3, access.actor());
+            insert.setString(4, access.action());
+            insert.setString(5, access.criteria().get("case"));
+            insert.setLong(6, access.recordedAt().toEpochMilli());
+            insert.executeUpdate();
+        }
+        if (access.messageKeys().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_access_message (message_key, access_key) VALUES (?, ?)")) {
+            for (String disclosed : new java.util.LinkedHashSet<>(access.messageKeys())) {
+                insert.setString(1, disclosed);
+                insert.setString(2, access.messageKey());
                 insert.addBatch();
             }
             insert.executeBatch();

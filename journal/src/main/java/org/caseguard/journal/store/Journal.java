@@ -74,6 +74,10 @@ public final class Journal implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.commitTimeout = Objects.requireNonNull(commitTimeout, "commitTimeout");
         this.committer = new GroupCommitter(MerkleLog.open(leafStore));
+        int indexed = indexEarlierAccesses();
+        if (indexed > 0) {
+            LOGGER.info("caseguard journal: {} access records from before the access index were indexed rule=JRN-7", indexed);
+        }
     }
 
     /** A journal on a migrated JDBC leaf store (schema V1, V2) and a content store; closing it closes neither. */
@@ -254,6 +258,75 @@ public final class Journal implements AutoCloseable {
         String key = newKey();
         append(new AccessRecord(key, clock.instant(), actor, action, criteria, disclosedKeys), Optional.empty(), List.of());
         return key;
+    }
+
+    /** An access as the audit lists it; the whole record (criteria, every message disclosed) is under its key. */
+    public record AccessSummary(String accessKey, java.time.Instant recordedAt, String actor, String action, Optional<String> caseId,
+                                int messagesDisclosed) {
+    }
+
+    /**
+     * JRN-7: the accesses matching every criterion given, newest first: by actor; by case (asked for, or any message
+     * of it disclosed while it was bound); by a message disclosed; by time.
+     */
+    public List<AccessSummary> accesses(Optional<String> actor, Optional<String> caseId, Optional<String> messageKey,
+                                        Optional<java.time.Instant> from, Optional<java.time.Instant> to, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT a.access_key, a.recorded_at, a.actor, a.action, a.case_id, "
+            + "(SELECT COUNT(*) FROM journal_access_message n WHERE n.access_key = a.access_key) FROM journal_access a WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        actor.ifPresent(value -> {
+            sql.append(" AND a.actor = ?");
+            parameters.add(value);
+        });
+        caseId.ifPresent(value -> {
+            sql.append(" AND (a.case_id = ? OR a.access_key IN (SELECT am.access_key FROM journal_case c "
+                + "JOIN journal_access_message am ON am.message_key = c.message_key WHERE c.case_id = ?))");
+            parameters.add(value);
+            parameters.add(value);
+        });
+        messageKey.ifPresent(value -> {
+            sql.append(" AND a.access_key IN (SELECT access_key FROM journal_access_message WHERE message_key = ?)");
+            parameters.add(value);
+        });
+        from.ifPresent(value -> {
+            sql.append(" AND a.recorded_at >= ?");
+            parameters.add(value.toEpochMilli());
+        });
+        to.ifPresent(value -> {
+            sql.append(" AND a.recorded_at < ?");
+            parameters.add(value.toEpochMilli());
+        });
+        sql.append(" ORDER BY a.leaf_index DESC LIMIT ").append(limit);
+        return query(sql.toString(), parameters, rows -> new AccessSummary(rows.getString(1), java.time.Instant.ofEpochMilli(rows.getLong(2)),
+            rows.getString(3), rows.getString(4), Optional.ofNullable(rows.getString(5)), rows.getInt(6)));
+    }
+
+    /**
+     * Indexes the access records written before the access index existed (schema V8); nothing to do after the first
+     * start on it. Returns how many it indexed.
+     */
+    int indexEarlierAccesses() {
+        List<Object[]> missing = query("SELECT e.leaf_index, e.canonical FROM journal_entry e WHERE e.kind = 'access' AND e.canonical IS NOT NULL "
+            + "AND NOT EXISTS (SELECT 1 FROM journal_access a WHERE a.access_key = e.message_key) ORDER BY e.leaf_index", List.of(),
+            rows -> new Object[] {rows.getLong(1), rows.getBytes(2)});
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (Object[] entry : missing) {
+                    IndexRows.accessRows(connection, (Long) entry[0], (AccessRecord) CanonicalJson.parse((byte[]) entry[1]));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JournalUnavailableException("journal: earlier access records could not be indexed", e);
+        }
+        return missing.size();
     }
 
     /** The exact bytes of a journaled message, from whichever of its copies can still be read. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -300,6 +301,44 @@ class JournalTest {
         assertThat(first).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(second).isGreaterThan(first);
         assertThat(java.util.stream.Stream.generate(Journal::newKey).limit(1000).distinct().count()).isEqualTo(1000);
+    }
+
+    private List<String> accesses(Optional<String> actor, Optional<String> caseId, Optional<String> messageKey, Optional<Instant> from) {
+        return journal.accesses(actor, caseId, messageKey, from, Optional.empty(), 100).stream().map(Journal.AccessSummary::accessKey).toList();
+    }
+
+    @Test
+    void jrn7AccessesAreFoundByActorByCaseByDisclosedMessageAndByTimeNewestFirst() {
+        String caseMessage = journal.recordReceived(Optional.of("m-1"), envelope("to@agency.example"), message("a"), Journal.SOURCE_SPOOL);
+        journal.recordVerdicts(new VerdictRecord(caseMessage, Instant.now(), "transport", List.of("2024-CW-00017"), List.of(), List.of(), List.of()));
+        String otherMessage = journal.recordReceived(Optional.of("m-2"), envelope("to@agency.example"), message("b"), Journal.SOURCE_SPOOL);
+        String search = journal.recordAccess("officer@agency.example", "search", Map.of("case", "2024-CW-00017"), List.of(caseMessage));
+        String view = journal.recordAccess("clerk@agency.example", "view", Map.of(), List.of(caseMessage, caseMessage));
+        String unrelated = journal.recordAccess("clerk@agency.example", "view", Map.of(), List.of(otherMessage));
+        String emptyExport = journal.recordAccess("officer@agency.example", "export", Map.of("case", "2024-CW-00018"), List.of());
+
+        assertThat(accesses(Optional.of("clerk@agency.example"), Optional.empty(), Optional.empty(), Optional.empty())).containsExactly(unrelated, view);
+        assertThat(accesses(Optional.empty(), Optional.of("2024-CW-00017"), Optional.empty(), Optional.empty())).containsExactly(view, search);
+        assertThat(accesses(Optional.empty(), Optional.of("2024-CW-00018"), Optional.empty(), Optional.empty())).containsExactly(emptyExport);
+        assertThat(accesses(Optional.empty(), Optional.empty(), Optional.of(otherMessage), Optional.empty())).containsExactly(unrelated);
+        assertThat(accesses(Optional.of("officer@agency.example"), Optional.of("2024-CW-00017"), Optional.empty(), Optional.empty())).containsExactly(search);
+        assertThat(accesses(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Instant.now().plusSeconds(60)))).isEmpty();
+        Journal.AccessSummary summary = journal.accesses(Optional.empty(), Optional.empty(), Optional.of(caseMessage), Optional.empty(), Optional.empty(), 1).get(0);
+        assertThat(summary.accessKey()).isEqualTo(view);
+        assertThat(summary.action()).isEqualTo("view");
+        assertThat(summary.messagesDisclosed()).isEqualTo(1);
+    }
+
+    @Test
+    void jrn7AccessRecordsFromBeforeTheAccessIndexAreIndexedAtTheNextStart() throws SQLException {
+        String access = journal.recordAccess("officer@agency.example", "verify", Map.of(), List.of());
+        sql("DELETE FROM journal_access");
+        assertThat(accesses(Optional.of("officer@agency.example"), Optional.empty(), Optional.empty(), Optional.empty())).isEmpty();
+
+        journal.close();
+        journal = Journal.open(leafStore, content, Clock.systemUTC());
+
+        assertThat(accesses(Optional.of("officer@agency.example"), Optional.empty(), Optional.empty(), Optional.empty())).containsExactly(access);
     }
 
     @Test

@@ -103,6 +103,7 @@ public class JournalRoutes implements Routes {
             }
         });
         service.get(BASE + "/cases/:case/export", this::export);
+        service.get(BASE + "/accesses", this::accesses, json);
         service.post(BASE + "/verify", (request, response) -> {
             String actor = actor(request);
             VerificationReport report = new JournalVerifier(journal, List.of(services.signer().publicKey())).verify();
@@ -149,6 +150,38 @@ public class JournalRoutes implements Routes {
         }
         body.flush();
         return "";
+    }
+
+    /**
+     * JRN-7 audit: who searched, viewed, exported or verified what, newest first, by {@code actor}, {@code case} (asked
+     * for, or a message of it disclosed), {@code message} (disclosed), {@code from}/{@code to}. Recorded itself.
+     */
+    private Object accesses(Request request, Response response) {
+        String actor = actor(request);
+        Optional<String> caseId = param(request, "case");
+        Optional<String> messageKey = param(request, "message");
+        Optional<Instant> from = param(request, "from").map(value -> instant("from", value));
+        Optional<Instant> to = param(request, "to").map(value -> instant("to", value));
+        int limit = intParam(request, "limit", 1, JournalSearch.MAX_LIMIT, 100);
+        Map<String, String> criteria = new java.util.TreeMap<>();
+        param(request, "actor").ifPresent(value -> criteria.put("actor", value));
+        caseId.ifPresent(value -> criteria.put("case", value));
+        messageKey.ifPresent(value -> criteria.put("message", value));
+        from.ifPresent(value -> criteria.put("from", value.toString()));
+        to.ifPresent(value -> criteria.put("to", value.toString()));
+        List<Journal.AccessSummary> found = journal.accesses(param(request, "actor"), caseId, messageKey, from, to, limit);
+        String access = recordAccess(response, actor, "audit", criteria, List.of());
+        ACCESS.info("caseguard journal audit rule=JRN-7 actor={} found={} access={}", actor, found.size(), access);
+        return found.stream().map(summary -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("access", summary.accessKey());
+            item.put("recordedAt", summary.recordedAt().toString());
+            item.put("actor", summary.actor());
+            item.put("action", summary.action());
+            summary.caseId().ifPresent(value -> item.put("case", value));
+            item.put("messagesDisclosed", summary.messagesDisclosed());
+            return item;
+        }).toList();
     }
 
     /** 410 for a message a disposal run destroyed (naming the run, whose certificate lists it), else 404. */
