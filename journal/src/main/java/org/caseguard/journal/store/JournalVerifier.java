@@ -19,6 +19,7 @@ import org.caseguard.journal.StoredEntry;
 import org.caseguard.journal.VerificationReport;
 import org.caseguard.journal.content.ContentRef;
 import org.caseguard.journal.content.ContentUnavailableException;
+import org.caseguard.journal.entry.AccessRecord;
 import org.caseguard.journal.entry.CanonicalJson;
 import org.caseguard.journal.entry.ContentDigest;
 import org.caseguard.journal.entry.JournalRecord;
@@ -55,6 +56,8 @@ public final class JournalVerifier {
 
     private void checkContentAndIndex(List<Problem> problems, Map<ProblemKind, Long> counts) {
         Set<String> caseBindings = new HashSet<>();
+        Set<String> accesses = new HashSet<>();
+        Set<String> disclosures = new HashSet<>();
         long from = -1;
         while (true) {
             List<Object[]> page = journal.query("SELECT leaf_index, canonical FROM journal_entry WHERE leaf_index > ? AND canonical IS NOT NULL ORDER BY leaf_index",
@@ -76,10 +79,21 @@ public final class JournalVerifier {
                     checkContent(leaf, copy.messageKey(), copy.content(), problems, counts);
                 } else if (record instanceof VerdictRecord verdicts) {
                     verdicts.cases().forEach(caseId -> caseBindings.add(verdicts.messageKey() + "\n" + caseId));
+                } else if (record instanceof AccessRecord access) {
+                    accesses.add(access.messageKey() + "\n" + access.actor() + "\n" + access.action() + "\n" + access.criteria().get("case"));
+                    access.messageKeys().forEach(disclosed -> disclosures.add(access.messageKey() + "\n" + disclosed));
                 }
                 from = leaf;
             }
         }
+        compare(accesses, new HashSet<>(journal.query("SELECT access_key, actor, action, case_id FROM journal_access", List.of(),
+            rows -> rows.getString(1) + "\n" + rows.getString(2) + "\n" + rows.getString(3) + "\n" + rows.getString(4))),
+            "an access recorded in the log is missing from the access index, or altered there (access ",
+            "the access index lists an access the log does not record as such (access ", problems, counts);
+        compare(disclosures, new HashSet<>(journal.query("SELECT access_key, message_key FROM journal_access_message", List.of(),
+            rows -> rows.getString(1) + "\n" + rows.getString(2))),
+            "a message an access disclosed is missing from the access index (access ",
+            "the access index lists a message the access did not disclose (access ", problems, counts);
         Set<String> stored = new HashSet<>(journal.query("SELECT message_key, case_id FROM journal_case", List.of(),
             rows -> rows.getString(1) + "\n" + rows.getString(2)));
         for (String binding : caseBindings) {
@@ -92,6 +106,21 @@ public final class JournalVerifier {
             if (!caseBindings.contains(binding)) {
                 add(problems, counts, ProblemKind.INDEX_MISMATCH, -1, "the index binds a message to a case the log does not record (message "
                     + binding.substring(0, binding.indexOf('\n')) + ")");
+            }
+        }
+    }
+
+    /** JRN-7: the access index against the access records; each row is named by its access key, nothing else. */
+    private void compare(Set<String> inLog, Set<String> inIndex, String missing, String unknown, List<Problem> problems,
+                         Map<ProblemKind, Long> counts) {
+        for (String row : inLog) {
+            if (!inIndex.contains(row)) {
+                add(problems, counts, ProblemKind.INDEX_MISMATCH, -1, missing + row.substring(0, row.indexOf('\n')) + ")");
+            }
+        }
+        for (String row : inIndex) {
+            if (!inLog.contains(row)) {
+                add(problems, counts, ProblemKind.INDEX_MISMATCH, -1, unknown + row.substring(0, row.indexOf('\n')) + ")");
             }
         }
     }

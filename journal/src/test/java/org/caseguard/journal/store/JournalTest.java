@@ -224,6 +224,23 @@ class JournalTest {
     }
 
     @Test
+    void jrn4AnAccessHiddenFromOrAlteredInTheAccessIndexIsReported() throws SQLException {
+        String key = threeMessages().get(0);
+        journal.recordAccess("clerk@agency.example", "view", Map.of(), List.of(key));
+        journal.recordAccess("officer@agency.example", "export", Map.of("case", "2024-CW-00017"), List.of(key));
+        assertThat(verify().passed()).as(verify().summary()).isTrue();
+
+        sql("UPDATE journal_access SET actor = 'someone-else@agency.example' WHERE actor = 'clerk@agency.example'");
+        assertThat(verify().count(ProblemKind.INDEX_MISMATCH)).isEqualTo(2); // missing as recorded, present as not recorded
+        sql("UPDATE journal_access SET actor = 'clerk@agency.example' WHERE actor = 'someone-else@agency.example'");
+        sql("DELETE FROM journal_access_message WHERE access_key IN (SELECT access_key FROM journal_access WHERE action = 'export')");
+
+        VerificationReport report = verify();
+        assertThat(report.count(ProblemKind.INDEX_MISMATCH)).isEqualTo(1);
+        assertThat(report.summary()).doesNotContain("officer@agency.example").doesNotContain("2024-CW-00017");
+    }
+
+    @Test
     void contentOfADestroyedScopeIsDisposalNotTampering() {
         String key = threeMessages().get(0);
         content.destroyScope(KeyScope.forMessage(key));
