@@ -200,9 +200,6 @@ public final class Disposals {
             }
             LOGGER.info("caseguard disposal resumed rule=JRN-6 run={}", run.runId());
         }
-        for (String runId : journal.runsWithPendingDestruction()) {
-            journal.finishDestruction(runId);
-        }
         return resumed;
     }
 

@@ -116,7 +116,8 @@ public final class Journal implements AutoCloseable {
 
     /**
      * JRN-1, JRN-3: records the verdicts and indexes the message's words (normalised by the caller) in the same commit,
-     * replacing what was indexed before for it; see {@link #recordWords} for how words are kept.
+     * replacing what was indexed before for the message, so a stage that runs again indexes nothing twice. Words are
+     * kept as keyed hashes, never the words: whoever reads the database sees which messages share a word, not the word.
      */
     public void recordVerdicts(VerdictRecord record, Collection<String> words) {
         recordVerdicts(record, Optional.of(termHashes(new LinkedHashSet<>(words))));
@@ -160,30 +161,6 @@ public final class Journal implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             LOGGER.warn("caseguard journal: receipt copy kept beside its case copies rule=JRN-7 key={} ({})", messageKey, e.getClass().getSimpleName());
         }
-    }
-
-    /**
-     * JRN-3 full-text search: indexes a message's words (normalised by the caller) as keyed hashes, never the words:
-     * whoever reads the database sees which messages share a word, not the word. Replaces what was indexed before for
-     * the message, so a stage that runs again indexes nothing twice.
-     */
-    public void recordWords(String messageKey, Collection<String> words) {
-        whileNotDisposing(() -> {
-            List<byte[]> hashes = termHashes(new java.util.LinkedHashSet<>(words));
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    IndexRows.replaceTerms(connection, List.of(Map.entry(messageKey, hashes)));
-                    connection.commit();
-                } catch (SQLException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new JournalUnavailableException("journal: the search words could not be indexed", e);
-            }
-            return null;
-        });
     }
 
     private javax.crypto.SecretKey searchKey() {
@@ -302,12 +279,15 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Indexes the access records written before the access index existed (schema V8); nothing to do after the first
-     * start on it. Returns how many it indexed.
+     * Indexes the access records written before the access index existed (schema V8), in one transaction before any new
+     * access is recorded: once the index holds a row, every earlier record is in it, and start-up reads nothing more.
+     * Returns how many it indexed.
      */
     int indexEarlierAccesses() {
-        List<Object[]> missing = query("SELECT e.leaf_index, e.canonical FROM journal_entry e WHERE e.kind = 'access' AND e.canonical IS NOT NULL "
-            + "AND NOT EXISTS (SELECT 1 FROM journal_access a WHERE a.access_key = e.message_key) ORDER BY e.leaf_index", List.of(),
+        if (!query("SELECT 1 FROM journal_access LIMIT 1", List.of(), rows -> Boolean.TRUE).isEmpty()) {
+            return 0;
+        }
+        List<Object[]> missing = query("SELECT leaf_index, canonical FROM journal_entry WHERE kind = 'access' AND canonical IS NOT NULL ORDER BY leaf_index", List.of(),
             rows -> new Object[] {rows.getLong(1), rows.getBytes(2)});
         if (missing.isEmpty()) {
             return 0;
@@ -394,11 +374,11 @@ public final class Journal implements AutoCloseable {
     public Map<String, List<RecordedEntry>> entriesOf(List<String> keys) {
         Map<String, List<RecordedEntry>> entries = new java.util.LinkedHashMap<>();
         for (List<String> chunk : chunks(keys)) {
-            for (Object[] row : query("SELECT message_key, leaf_index, kind, entry_hash, canonical FROM journal_entry WHERE message_key IN ("
-                    + placeholders(chunk.size()) + ") ORDER BY leaf_index", new ArrayList<>(chunk),
-                rows -> new Object[] {rows.getString(1), new RecordedEntry(new LeafEntry(rows.getLong(2), rows.getString(3), Hash.of(rows.getBytes(4))),
-                    Optional.ofNullable(rows.getBytes(5)))})) {
-                entries.computeIfAbsent((String) row[0], key -> new ArrayList<>()).add((RecordedEntry) row[1]);
+            for (Map.Entry<String, RecordedEntry> row : query("SELECT message_key, leaf_index, kind, entry_hash, canonical FROM journal_entry "
+                    + "WHERE message_key IN (" + placeholders(chunk.size()) + ") ORDER BY leaf_index", new ArrayList<>(chunk),
+                rows -> Map.entry(rows.getString(1), new RecordedEntry(new LeafEntry(rows.getLong(2), rows.getString(3), Hash.of(rows.getBytes(4))),
+                    Optional.ofNullable(rows.getBytes(5)))))) {
+                entries.computeIfAbsent(row.getKey(), key -> new ArrayList<>()).add(row.getValue());
             }
         }
         return entries;
@@ -480,12 +460,6 @@ public final class Journal implements AutoCloseable {
     public List<LeafEntry> leafEntries(String key) {
         return query("SELECT leaf_index, kind, entry_hash FROM journal_entry WHERE message_key = ? ORDER BY leaf_index", List.of(key),
             rows -> new LeafEntry(rows.getLong(1), rows.getString(2), Hash.of(rows.getBytes(3))));
-    }
-
-    /** The canonical bytes of a leaf's entry, as hashed into the log; empty once disposed. */
-    public Optional<byte[]> canonicalEntry(long leafIndex) {
-        return query("SELECT canonical FROM journal_entry WHERE leaf_index = ? AND canonical IS NOT NULL", List.of(leafIndex),
-            rows -> rows.getBytes(1)).stream().findFirst();
     }
 
     /** JRN-6: the disposal run that destroyed the message's content, if one did. */
@@ -581,32 +555,11 @@ public final class Journal implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Set<ContentRef> touched = new LinkedHashSet<>();
-                try (PreparedStatement refs = connection.prepareStatement("SELECT key_scope, sha256, size FROM journal_content WHERE message_key = ?")) {
-                    for (String key : messageKeys) {
-                        refs.setString(1, key);
-                        try (ResultSet rows = refs.executeQuery()) {
-                            while (rows.next()) {
-                                touched.add(new ContentRef(new KeyScope(rows.getString(1)), Hash.of(rows.getBytes(2)), rows.getLong(3)));
-                            }
-                        }
-                    }
-                }
-                try (PreparedStatement pending = connection.prepareStatement(
-                    "INSERT INTO journal_disposal_pending (run_id, key_scope, sha256, size) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM journal_disposal_pending WHERE run_id = ? AND key_scope = ? AND sha256 = ?)")) {
-                    for (ContentRef ref : touched) {
-                        pending.setString(1, runId);
-                        pending.setString(2, ref.scope().value());
-                        pending.setBytes(3, ref.sha256().bytes());
-                        pending.setLong(4, ref.size());
-                        pending.setString(5, runId);
-                        pending.setString(6, ref.scope().value());
-                        pending.setBytes(7, ref.sha256().bytes());
-                        pending.executeUpdate();
-                    }
-                }
                 for (String key : messageKeys) {
+                    // What the run must destroy, kept until it is destroyed (a key and digest shared by two messages once).
+                    update(connection, "INSERT INTO journal_disposal_pending (run_id, key_scope, sha256, size) SELECT ?, c.key_scope, c.sha256, c.size "
+                        + "FROM journal_content c WHERE c.message_key = ? AND NOT EXISTS (SELECT 1 FROM journal_disposal_pending p "
+                        + "WHERE p.run_id = ? AND p.key_scope = c.key_scope AND p.sha256 = c.sha256)", runId, key, runId);
                     update(connection, "UPDATE journal_entry SET canonical = NULL, disposed_at = ? WHERE message_key = ? AND canonical IS NOT NULL", now, key);
                     for (String table : List.of("journal_participant", "journal_case", "journal_client", "journal_verdict", "journal_content",
                         "journal_term")) {

@@ -254,12 +254,17 @@ class JournalTest {
             Optional.empty(), Optional.empty(), JournalSearch.MAX_LIMIT, java.util.Set.of(words))).stream().map(Journal.MessageSummary::messageKey).toList();
     }
 
+    /** Indexes the message's words as the verdicts stage does, with verdicts that bind no case. */
+    private void indexWords(String key, List<String> words) {
+        journal.recordVerdicts(new VerdictRecord(key, Instant.now(), "transport", List.of(), List.of(), List.of(), List.of()), words);
+    }
+
     @Test
     void jrn3FullTextFindsTheMessagesHavingEveryWordAndCombinesWithOtherCriteria() {
         String hearing = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("hearing moved to friday"), Journal.SOURCE_SPOOL);
         String cancelled = journal.recordReceived(Optional.of("m-2"), envelope("clerk@court.test"), message("hearing cancelled"), Journal.SOURCE_SPOOL);
-        journal.recordWords(hearing, List.of("hearing", "moved", "to", "friday"));
-        journal.recordWords(cancelled, List.of("hearing", "cancelled"));
+        indexWords(hearing, List.of("hearing", "moved", "to", "friday"));
+        indexWords(cancelled, List.of("hearing", "cancelled"));
 
         assertThat(found(null, "hearing")).containsExactly(hearing, cancelled);
         assertThat(found(null, "hearing", "friday")).containsExactly(hearing);
@@ -271,8 +276,8 @@ class JournalTest {
     @Test
     void jrn7TheWordIndexHoldsNoWordInClearAndIndexingAgainReplacesIt() throws SQLException {
         String key = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("lopez hearing"), Journal.SOURCE_SPOOL);
-        journal.recordWords(key, List.of("lopez", "hearing"));
-        journal.recordWords(key, List.of("lopez", "hearing", "lopez"));
+        indexWords(key, List.of("lopez", "hearing"));
+        indexWords(key, List.of("lopez", "hearing", "lopez"));
 
         List<byte[]> terms = new java.util.ArrayList<>();
         try (Connection connection = leafStore.dataSource().getConnection();
@@ -295,7 +300,7 @@ class JournalTest {
         VerdictRecord verdicts = new VerdictRecord(key, Instant.now(), "transport", List.of(), List.of(), List.of(),
             List.of(new RecipientOutcome("colleague@agency.example", "deliver", List.of())));
         journal.recordVerdicts(verdicts, List.of("hearing", "moved"));
-        journal.recordWords(other, List.of("hearing", "kept"));
+        indexWords(other, List.of("hearing", "kept"));
 
         assertThat(found(null, "hearing")).containsExactly(key, other);
         assertThat(found(null, "moved")).containsExactly(key);
@@ -362,8 +367,8 @@ class JournalTest {
     void jrn6ADisposedMessageIsNoLongerFoundByItsWords() {
         String kept = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("hearing kept"), Journal.SOURCE_SPOOL);
         String disposed = journal.recordReceived(Optional.of("m-2"), envelope("judge@court.test"), message("hearing disposed"), Journal.SOURCE_SPOOL);
-        journal.recordWords(kept, List.of("hearing", "kept"));
-        journal.recordWords(disposed, List.of("hearing", "disposed"));
+        indexWords(kept, List.of("hearing", "kept"));
+        indexWords(disposed, List.of("hearing", "disposed"));
 
         journal.destroyMessages(List.of(disposed), "run-1");
 
