@@ -94,23 +94,16 @@ public final class JournalVerifier {
             rows -> rows.getString(1) + "\n" + rows.getString(2))),
             "a message an access disclosed is missing from the access index (access ",
             "the access index lists a message the access did not disclose (access ", problems, counts);
-        Set<String> stored = new HashSet<>(journal.query("SELECT message_key, case_id FROM journal_case", List.of(),
-            rows -> rows.getString(1) + "\n" + rows.getString(2)));
-        for (String binding : caseBindings) {
-            if (!stored.contains(binding)) {
-                add(problems, counts, ProblemKind.INDEX_MISMATCH, -1, "a case binding recorded in the log is missing from the index (message "
-                    + binding.substring(0, binding.indexOf('\n')) + ")");
-            }
-        }
-        for (String binding : stored) {
-            if (!caseBindings.contains(binding)) {
-                add(problems, counts, ProblemKind.INDEX_MISMATCH, -1, "the index binds a message to a case the log does not record (message "
-                    + binding.substring(0, binding.indexOf('\n')) + ")");
-            }
-        }
+        compare(caseBindings, new HashSet<>(journal.query("SELECT message_key, case_id FROM journal_case", List.of(),
+            rows -> rows.getString(1) + "\n" + rows.getString(2))),
+            "a case binding recorded in the log is missing from the index (message ",
+            "the index binds a message to a case the log does not record (message ", problems, counts);
     }
 
-    /** JRN-7: the access index against the access records; each row is named by its access key, nothing else. */
+    /**
+     * Index rows against the rows the log's records imply, each as text whose first line is the key that names it in
+     * a problem (a message or access key, nothing else): rows missing from the index, then rows the log does not imply.
+     */
     private void compare(Set<String> inLog, Set<String> inIndex, String missing, String unknown, List<Problem> problems,
                          Map<ProblemKind, Long> counts) {
         for (String row : inLog) {
