@@ -152,16 +152,24 @@ class MalformedInputEndToEndTest {
 
     /** Message-IDs of the mails held in the unclassifiable repository, through James WebAdmin. */
     private static List<String> heldMessageIds() {
-        List<String> keys = fixture.admin().urlEncodingEnabled(false)
-            .get(UNCLASSIFIABLE_REPOSITORY + "/mails")
-            .then().statusCode(200).extract().jsonPath().getList("", String.class);
-        return keys.stream()
-            .map(key -> fixture.admin().urlEncodingEnabled(false).accept("message/rfc822")
-                .get(UNCLASSIFIABLE_REPOSITORY + "/mails/" + URLEncoder.encode(key, StandardCharsets.UTF_8))
-                .then().statusCode(200).extract().asString())
+        return heldMails().values().stream()
             .map(raw -> raw.lines().filter(l -> l.regionMatches(true, 0, "Message-ID:", 0, 11)).findFirst().orElse("")
                 .substring(Math.min(11, raw.length())).trim())
             .toList();
+    }
+
+    /** The mails held in the unclassifiable repository, by repository key, as James WebAdmin gives them. */
+    private static java.util.Map<String, String> heldMails() {
+        List<String> keys = fixture.admin().urlEncodingEnabled(false)
+            .get(UNCLASSIFIABLE_REPOSITORY + "/mails")
+            .then().statusCode(200).extract().jsonPath().getList("", String.class);
+        java.util.Map<String, String> mails = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            mails.put(key, fixture.admin().urlEncodingEnabled(false).accept("message/rfc822")
+                .get(UNCLASSIFIABLE_REPOSITORY + "/mails/" + URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .then().statusCode(200).extract().asString());
+        }
+        return mails;
     }
 
     private static String caseText() {
@@ -220,11 +228,7 @@ class MalformedInputEndToEndTest {
 
     /** The repository key of the held mail with this Message-ID. */
     private static String heldMailKey(String messageId) {
-        List<String> keys = fixture.admin().urlEncodingEnabled(false).get(UNCLASSIFIABLE_REPOSITORY + "/mails")
-            .then().statusCode(200).extract().jsonPath().getList("", String.class);
-        return keys.stream().filter(key -> fixture.admin().urlEncodingEnabled(false).accept("message/rfc822")
-                .get(UNCLASSIFIABLE_REPOSITORY + "/mails/" + URLEncoder.encode(key, StandardCharsets.UTF_8))
-                .then().statusCode(200).extract().asString().contains(messageId))
+        return heldMails().entrySet().stream().filter(mail -> mail.getValue().contains(messageId)).map(java.util.Map.Entry::getKey)
             .findFirst().orElseThrow();
     }
 

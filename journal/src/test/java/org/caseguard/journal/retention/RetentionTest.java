@@ -110,6 +110,14 @@ class RetentionTest {
         "retention.item.case.category=case", "retention.item.case.clock=case-closure", "retention.item.case.keep=P5Y",
         "retention.item.other.category=non-case", "retention.item.other.clock=message-date", "retention.item.other.keep=P2Y"};
 
+    private static final String[] CLOSURE_PLUS_FIVE_TWO_PERSON = Stream.concat(Stream.of(CLOSURE_PLUS_FIVE),
+        Stream.of("retention.disposal.approvals=2")).toArray(String[]::new);
+
+    private void closeBothCasesIn2019() {
+        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
+        lifecycle.recordEvent(OTHER_CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
+    }
+
     private String caseMessage(String caseId, String receivedOn, String text) {
         String key = received(receivedOn, text);
         journal.recordVerdicts(new VerdictRecord(key, Instant.now(), "transport", List.of(caseId), List.of("C-1"), List.of(),
@@ -261,11 +269,8 @@ class RetentionTest {
     void jrn6TwoPersonApprovalExecutesOnlyWhatIsStillDueWhenASecondPersonApproves() {
         String first = caseMessage(CASE, "2018-06-01", "one");
         String other = caseMessage(OTHER_CASE, "2018-06-01", "two");
-        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
-        lifecycle.recordEvent(OTHER_CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
-        List<String> schedule = new ArrayList<>(List.of(CLOSURE_PLUS_FIVE));
-        schedule.add("retention.disposal.approvals=2");
-        Disposals disposals = disposals(schedule.toArray(String[]::new));
+        closeBothCasesIn2019();
+        Disposals disposals = disposals(CLOSURE_PLUS_FIVE_TWO_PERSON);
 
         Disposals.Run pending = disposals.request(LocalDate.parse("2025-01-01"), "records-manager");
         assertThat(pending.status()).isEqualTo(Disposals.Status.PENDING);
@@ -392,11 +397,8 @@ class RetentionTest {
     void jrn6ARunStoppedBeforeRemovingAnythingStartsOverAtRestartAndAHoldPlacedSinceWins() throws Exception {
         String held = caseMessage(CASE, "2018-06-01", "one");
         String due = caseMessage(OTHER_CASE, "2018-06-01", "two");
-        lifecycle.recordEvent(CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
-        lifecycle.recordEvent(OTHER_CASE, CaseLifecycle.Event.CLOSED, LocalDate.parse("2019-01-01"), "records-clerk");
-        List<String> schedule = new ArrayList<>(List.of(CLOSURE_PLUS_FIVE));
-        schedule.add("retention.disposal.approvals=2");
-        Disposals disposals = disposals(schedule.toArray(String[]::new));
+        closeBothCasesIn2019();
+        Disposals disposals = disposals(CLOSURE_PLUS_FIVE_TWO_PERSON);
         Disposals.Run pending = disposals.request(LocalDate.parse("2025-01-01"), "records-manager");
         try (java.sql.Connection connection = leafStore.dataSource().getConnection();
              java.sql.PreparedStatement executing = connection.prepareStatement(
@@ -406,7 +408,7 @@ class RetentionTest {
         }
         lifecycle.placeHold(CASE, "subpoena", "county counsel", "privacy-officer");
 
-        List<Disposals.Run> resumed = disposals(schedule.toArray(String[]::new)).resumeInterrupted();
+        List<Disposals.Run> resumed = disposals(CLOSURE_PLUS_FIVE_TWO_PERSON).resumeInterrupted();
 
         assertThat(resumed).singleElement().satisfies(run -> {
             assertThat(run.status()).isEqualTo(Disposals.Status.DONE);
