@@ -1,5 +1,6 @@
 package org.caseguard.journal;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,12 +30,49 @@ public final class JdbcLeafStore implements LeafStore {
     }
 
     private final DataSource dataSource;
+    private final DataSource loggedAppends;
+    private final Optional<Path> writeAheadLog;
     private final AutoCloseable onClose;
 
-    /** A store on an already migrated data source (see {@link LeafStores#migrate}); close() calls onClose. */
+    /**
+     * A store on an already migrated data source (see {@link LeafStores#migrate}) whose commits are durable when they
+     * return; close() calls onClose.
+     */
     public JdbcLeafStore(DataSource dataSource, AutoCloseable onClose) {
+        this(dataSource, dataSource, Optional.empty(), onClose);
+    }
+
+    /**
+     * A store whose {@link LoggedAppend}s commit through {@code loggedAppends}, whose commits are not durable by
+     * themselves: the appender forces them to its write-ahead log at {@code writeAheadLog} before they commit, and
+     * applies that log again after a crash. Everything else commits, durably, through {@code dataSource}.
+     */
+    public JdbcLeafStore(DataSource dataSource, DataSource loggedAppends, Optional<Path> writeAheadLog, AutoCloseable onClose) {
         this.dataSource = dataSource;
+        this.loggedAppends = loggedAppends;
+        this.writeAheadLog = writeAheadLog;
         this.onClose = onClose;
+    }
+
+    /** Where appends with index rows must be logged before they commit; empty when every commit is durable by itself. */
+    public Optional<Path> writeAheadLog() {
+        return writeAheadLog;
+    }
+
+    /**
+     * Forces everything committed so far, logged appends included, to disk (H2's CHECKPOINT SYNC); after it a
+     * write-ahead log may be emptied. Nothing to do where every commit is durable by itself.
+     */
+    public void checkpoint() {
+        if (writeAheadLog.isEmpty()) {
+            return;
+        }
+        write(loggedAppends, connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+            return null;
+        });
     }
 
     /** The data source the log lives in; the journal's index shares it so that both commit together. */
@@ -52,6 +90,10 @@ public final class JdbcLeafStore implements LeafStore {
     }
 
     private <T> T write(SqlWork<T> work) {
+        return write(dataSource, work);
+    }
+
+    private static <T> T write(DataSource dataSource, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -82,6 +124,11 @@ public final class JdbcLeafStore implements LeafStore {
         }
     }
 
+    /** Whether the store holds exactly {@code size} leaves, read from the last two (cheap at any size). */
+    public boolean endsAt(long size) {
+        return read(connection -> endsJustBefore(connection, size));
+    }
+
     /**
      * Whether the store's last leaf is {@code firstIndex - 1} (no leaf when 0): a read of at most two rows from there.
      * Not {@link #size(Connection)} on every commit: H2 answers its MAX by reading every leaf.
@@ -106,6 +153,14 @@ public final class JdbcLeafStore implements LeafStore {
         void run(Connection connection, long firstIndex) throws SQLException;
     }
 
+    /**
+     * Work within an append that also makes the append durable before it commits, by forcing it to the write-ahead
+     * log ({@link #writeAheadLog()}): such an append commits without the database writing it out.
+     */
+    @FunctionalInterface
+    public interface LoggedAppend extends WithinAppend {
+    }
+
     @Override
     public void append(long firstIndex, List<Hash> leafHashes, List<Node> completedSubtrees) {
         append(firstIndex, leafHashes, completedSubtrees, null);
@@ -113,7 +168,7 @@ public final class JdbcLeafStore implements LeafStore {
 
     /** As {@link #append(long, List, List)}, running {@code alsoInTransaction} (if not null) in the same transaction. */
     public void append(long firstIndex, List<Hash> leafHashes, List<Node> completedSubtrees, WithinAppend alsoInTransaction) {
-        write(connection -> {
+        write(alsoInTransaction instanceof LoggedAppend ? loggedAppends : dataSource, connection -> {
             if (!endsJustBefore(connection, firstIndex)) {
                 throw new JournalStoreException("journal log: append at leaf " + firstIndex + " but the store has " + size(connection)
                     + " leaves (another writer?)");

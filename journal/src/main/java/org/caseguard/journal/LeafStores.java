@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +35,9 @@ public final class LeafStores {
     private static final Set<String> KNOWN_KEYS = Set.of("journal.backend", "journal.h2.path", "journal.jdbc.url",
         "journal.jdbc.user", "journal.jdbc.passwordEnv", "journal.jdbc.passwordFile", "journal.pool.size");
 
+    /** How long H2 may hold commits before writing them out itself; journal appends are durable through the write-ahead log. */
+    static final int H2_WRITE_DELAY_MILLIS = 1000;
+
     private LeafStores() {
     }
 
@@ -53,13 +57,7 @@ public final class LeafStores {
         switch (backend) {
             case "h2" -> {
                 Path path = workingDirectory.resolve(properties.getProperty("journal.h2.path", "var/caseguard/journal").trim()).toAbsolutePath();
-                org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-                // WRITE_DELAY=0: H2 writes each commit out before returning (its default holds commits up to 500 ms), so a
-                // journal record the caller was told is committed survives a crash of the process (CrashRecoveryEndToEndTest).
-                h2.setURL("jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-                h2.setUser("caseguard");
-                h2.setPassword("");
-                pool.setDataSource(h2);
+                return openH2(path, pool);
             }
             case "postgresql" -> {
                 String url = required(properties, "journal.jdbc.url");
@@ -82,6 +80,37 @@ public final class LeafStores {
             throw e;
         }
         return new JdbcLeafStore(dataSource, dataSource);
+    }
+
+    /**
+     * H2 with its write delay: the journal's group commits go through a pool of their own and are made durable by the
+     * journal's write-ahead log ({@code <path>.wal}) before they commit, so H2 writes their pages once per checkpoint
+     * instead of once per commit; every other commit is forced to disk when it returns ({@link SyncedCommits}).
+     */
+    private static JdbcLeafStore openH2(Path path, HikariConfig pool) {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=" + H2_WRITE_DELAY_MILLIS);
+        h2.setUser("caseguard");
+        h2.setPassword("");
+        pool.setDataSource(new SyncedCommits(h2));
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        HikariConfig appendPool = new HikariConfig();
+        appendPool.setPoolName("caseguard-journal-appends");
+        appendPool.setMaximumPoolSize(1);
+        appendPool.setDataSource(h2);
+        HikariDataSource appends;
+        try {
+            migrate(dataSource);
+            appends = new HikariDataSource(appendPool);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        Path writeAheadLog = path.resolveSibling(path.getFileName() + ".wal");
+        return new JdbcLeafStore(dataSource, appends, Optional.of(writeAheadLog), () -> {
+            appends.close();
+            dataSource.close();
+        });
     }
 
     /** Brings the journal schema up to date on the data source. */

@@ -1,0 +1,176 @@
+package org.caseguard.journal;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * An H2 data source whose every commit is on disk when it returns: after each commit, and each statement that
+ * changes data outside a transaction, it runs {@code CHECKPOINT SYNC}. H2 runs with a write delay so that the
+ * journal's group commits, made durable by its write-ahead log instead, cost no page writes of their own; every other
+ * write (content keys, holds, disposal runs, tree heads) goes through here and stays durable one by one, and each
+ * such checkpoint also writes out the group commits before it.
+ */
+final class SyncedCommits implements DataSource {
+    private static final Set<String> EXECUTING = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+    private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
+
+    private final DataSource h2;
+
+    SyncedCommits(DataSource h2) {
+        this.h2 = h2;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return synced(h2.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return synced(h2.getConnection(username, password));
+    }
+
+    private static Connection synced(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(SyncedCommits.class.getClassLoader(), new Class<?>[] {Connection.class},
+            new ConnectionHandler(connection));
+    }
+
+    private static void sync(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Syncs after a commit only if the transaction changed something: read-only work costs no write. */
+    private static final class ConnectionHandler implements InvocationHandler {
+        private final Connection connection;
+        private boolean changed;
+
+        ConnectionHandler(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+            String name = method.getName();
+            switch (name) {
+                case "commit" -> {
+                    connection.commit();
+                    syncIfChanged();
+                    return null;
+                }
+                case "rollback" -> {
+                    Object result = SyncedCommits.invoke(connection, method, arguments);
+                    if (arguments == null || arguments.length == 0) {
+                        changed = false;
+                    }
+                    return result;
+                }
+                case "setAutoCommit" -> {
+                    boolean wasManual = !connection.getAutoCommit();
+                    connection.setAutoCommit((Boolean) arguments[0]); // to true: commits what is open
+                    if (wasManual && connection.getAutoCommit()) {
+                        syncIfChanged();
+                    }
+                    return null;
+                }
+                default -> {
+                    Object result = SyncedCommits.invoke(connection, method, arguments);
+                    if (STATEMENT_FACTORIES.contains(name) && result instanceof Statement statement) {
+                        return Proxy.newProxyInstance(SyncedCommits.class.getClassLoader(), new Class<?>[] {method.getReturnType()},
+                            new StatementHandler(statement, this, proxy));
+                    }
+                    return result;
+                }
+            }
+        }
+
+        void executed(boolean changedData) throws SQLException {
+            if (!changedData) {
+                return;
+            }
+            if (connection.getAutoCommit()) {
+                sync(connection);
+            } else {
+                changed = true;
+            }
+        }
+
+        private void syncIfChanged() throws SQLException {
+            if (changed) {
+                changed = false;
+                sync(connection);
+            }
+        }
+    }
+
+    private record StatementHandler(Statement statement, ConnectionHandler connection, Object connectionProxy) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+            String name = method.getName();
+            if (name.equals("getConnection")) {
+                return connectionProxy;
+            }
+            Object result = SyncedCommits.invoke(statement, method, arguments);
+            connection.executed(EXECUTING.contains(name) || (name.equals("execute") && Boolean.FALSE.equals(result)));
+            return result;
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return h2.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        h2.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        h2.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return h2.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return h2.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        return h2.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || h2.isWrapperFor(type);
+    }
+}
