@@ -49,7 +49,6 @@ import org.caseguard.journal.entry.VerdictRecord;
  * otherwise, so that the caller can fail closed (JRN-2). Safe for concurrent use; concurrent records share commits.
  */
 public final class Journal implements AutoCloseable {
-    private static final int RECEIPT_KEY_BATCH = 256;
     private static final java.security.SecureRandom KEY_RANDOM = new java.security.SecureRandom();
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(Journal.class);
     public static final String SOURCE_SPOOL = "spool";
@@ -57,7 +56,7 @@ public final class Journal implements AutoCloseable {
 
     private final JdbcLeafStore leafStore;
     private final DataSource dataSource;
-    private final java.util.ArrayDeque<String> preparedReceiptKeys = new java.util.ArrayDeque<>();
+    private final ReceiptKeys receiptKeys;
     /** Derived from the master key on first use (the same on every start); computing it twice is harmless. */
     private volatile javax.crypto.SecretKey searchKey;
     private final ContentStore content;
@@ -73,6 +72,7 @@ public final class Journal implements AutoCloseable {
         this.content = Objects.requireNonNull(content, "content");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.commitTimeout = Objects.requireNonNull(commitTimeout, "commitTimeout");
+        this.receiptKeys = new ReceiptKeys(content, Journal::newKey, disposal.readLock());
         MerkleLog log = MerkleLog.open(leafStore);
         Optional<WriteAheadLog> writeAhead = leafStore.writeAheadLog().map(WriteAheadLog::open);
         if (writeAhead.isPresent()) {
@@ -111,7 +111,7 @@ public final class Journal implements AutoCloseable {
                     return existing.get();
                 }
             }
-            String key = preparedReceiptKey();
+            String key = receiptKeys.next();
             ContentRef ref = put(KeyScope.forMessage(key), exactBytes);
             ReceivedRecord record = new ReceivedRecord(key, clock.instant(), envelope, new ContentDigest(ref.sha256(), ref.size()), source);
             append(record, mailName, List.of(ref));
@@ -497,9 +497,7 @@ public final class Journal implements AutoCloseable {
     public void destroyMessages(Collection<String> messageKeys, String runId) {
         disposal.writeLock().lock();
         try {
-            synchronized (preparedReceiptKeys) {
-                preparedReceiptKeys.clear(); // the sweep below destroys their keys: they hold no content
-            }
+            receiptKeys.discard(); // the sweep below destroys their keys: they hold no content
             removeFromIndex(messageKeys, runId);
             destroyPendingContent(runId);
         } finally {
@@ -689,27 +687,6 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * A new message key whose receipt scope already has its content key: keys are created {@value #RECEIPT_KEY_BATCH}
-     * at a time in one transaction, not one transaction per message: that commit is forced to disk while every other
-     * caller waits here (at 32 a time, a fifth of the callers' time in the append bench). Keys left unused by a
-     * restart have no content and are destroyed by the next disposal run's sweep.
-     */
-    private String preparedReceiptKey() {
-        synchronized (preparedReceiptKeys) {
-            if (preparedReceiptKeys.isEmpty()) {
-                List<String> keys = java.util.stream.Stream.generate(Journal::newKey).limit(RECEIPT_KEY_BATCH).toList();
-                try {
-                    content.prepareScopes(keys.stream().map(KeyScope::forMessage).toList());
-                } catch (RuntimeException e) {
-                    throw new JournalUnavailableException("journal: receipt keys could not be created", e);
-                }
-                preparedReceiptKeys.addAll(keys);
-            }
-            return preparedReceiptKeys.poll();
-        }
-    }
-
-    /**
      * A UUID of version 7 (RFC 9562): the creation time in its first 48 bits, then 74 random bits. Later keys sort
      * later, so a commit adds to the right-hand end of the indexes keyed by message instead of rewriting a random page
      * of each: the writer thread's CPU per received message fell by a fifth (bench/README.md).
@@ -746,6 +723,7 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
+        receiptKeys.close();
         committer.close();
     }
 }
