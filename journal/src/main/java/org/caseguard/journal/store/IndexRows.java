@@ -43,16 +43,11 @@ final class IndexRows {
         if (record instanceof ReceivedRecord received) {
             message(connection, received.messageKey(), mailName, null, leaf, received.envelope().receivedAt().toEpochMilli(),
                 received.content().sha256(), received.content().size());
-            participant(connection, received.messageKey(), received.envelope().mailFrom(), "from");
-            for (String recipient : received.envelope().recipients()) {
-                participant(connection, received.messageKey(), recipient, "rcpt");
-            }
+            participants(connection, received.messageKey(), received.envelope().mailFrom(), received.envelope().recipients());
         } else if (record instanceof OutboundCopyRecord copy) {
             message(connection, copy.messageKey(), mailName, copy.originalKey(), leaf, copy.recordedAt().toEpochMilli(),
                 copy.content().sha256(), copy.content().size());
-            for (String recipient : copy.recipients()) {
-                participant(connection, copy.messageKey(), recipient, "rcpt");
-            }
+            participants(connection, copy.messageKey(), "", copy.recipients());
         } else if (record instanceof VerdictRecord verdicts) {
             for (String caseId : verdicts.cases()) {
                 insertIfAbsent(connection, "journal_case", "case_id", verdicts.messageKey(), caseId);
@@ -84,21 +79,34 @@ final class IndexRows {
         }
     }
 
-    private static void participant(Connection connection, String key, String address, String role) throws SQLException {
-        if (address.isEmpty()) {
+    /**
+     * The sender and recipients of a message just recorded, each (address, role) once, in one batch: the key is new,
+     * so no row of it can exist yet (a received or copy record is the first of its message).
+     */
+    private record Participant(String address, String role) {
+    }
+
+    private static void participants(Connection connection, String key, String mailFrom, List<String> recipients) throws SQLException {
+        java.util.Set<Participant> rows = new java.util.LinkedHashSet<>();
+        if (!mailFrom.isEmpty()) {
+            rows.add(new Participant(mailFrom.toLowerCase(Locale.ROOT), "from"));
+        }
+        for (String recipient : recipients) {
+            if (!recipient.isEmpty()) {
+                rows.add(new Participant(recipient.toLowerCase(Locale.ROOT), "rcpt"));
+            }
+        }
+        if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO journal_participant (message_key, address, role) SELECT ?, ?, ? WHERE NOT EXISTS "
-                + "(SELECT 1 FROM journal_participant WHERE message_key = ? AND address = ? AND role = ?)")) {
-            String normalised = address.toLowerCase(Locale.ROOT);
-            insert.setString(1, key);
-            insert.setString(2, normalised);
-            insert.setString(3, role);
-            insert.setString(4, key);
-            insert.setString(5, normalised);
-            insert.setString(6, role);
-            insert.executeUpdate();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_participant (message_key, address, role) VALUES (?, ?, ?)")) {
+            for (Participant row : rows) {
+                insert.setString(1, key);
+                insert.setString(2, row.address());
+                insert.setString(3, row.role());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
