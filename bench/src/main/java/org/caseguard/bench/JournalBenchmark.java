@@ -137,6 +137,11 @@ public final class JournalBenchmark {
             System.out.printf("append: the journal's writer thread used %.1f µs of CPU per message%n",
                 (writerCpuNanos() - writerCpu) / 1000.0 / (corpus.size() - warmup));
             verdictsRate(journal, keys, corpus.subList(warmup, corpus.size()), threads);
+            Path h2File = directory.resolve("var/caseguard/journal.mv.db");
+            if (Files.exists(h2File)) {
+                System.out.printf("append: H2 file %.1f MB after %d messages and their verdicts (%.1f KB per message; content is outside it)%n",
+                    Files.size(h2File) / 1e6, corpus.size(), Files.size(h2File) / 1e3 / corpus.size());
+            }
             return rate;
         } finally {
             content.close();
