@@ -91,6 +91,10 @@ final class WriteAheadLog implements AutoCloseable {
                 int magic = header.getInt();
                 int length = header.getInt();
                 int crc = header.getInt();
+                if ((magic & 0xFFFFFF00) == (MAGIC & 0xFFFFFF00) && magic != MAGIC) {
+                    throw new IllegalStateException("journal write-ahead log " + file + " has a frame of format '" + (char) (magic & 0xFF)
+                        + "', this version reads format '" + (char) (MAGIC & 0xFF) + "': start the version that wrote it once, so that it is applied");
+                }
                 if (magic != MAGIC || length < 12 || position + HEADER + length > size) {
                     break;
                 }

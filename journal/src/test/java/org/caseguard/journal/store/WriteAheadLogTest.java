@@ -137,6 +137,21 @@ class WriteAheadLogTest {
         }
     }
 
+    @Test
+    void aLogOfAnotherFormatStopsTheStartInsteadOfBeingCutOff() throws Exception {
+        Path file = workingDirectory.resolve("journal.wal");
+        try (WriteAheadLog log = WriteAheadLog.open(file)) {
+            log.append(new WriteAheadLog.Frame(0, List.of(logged("first"))));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[3] = '2';
+        Files.write(file, bytes);
+        try (WriteAheadLog log = WriteAheadLog.open(file)) {
+            assertThatThrownBy(log::read).isInstanceOf(IllegalStateException.class).hasMessageContaining("format '2'");
+        }
+        assertThat(Files.size(file)).as("nothing cut off").isEqualTo(bytes.length);
+    }
+
     private static WriteAheadLog.LoggedRecord logged(String canonical) {
         return new WriteAheadLog.LoggedRecord(canonical.getBytes(StandardCharsets.UTF_8), Optional.of("mail-" + canonical),
             List.of(new ContentRef(KeyScope.forMessage(java.util.UUID.nameUUIDFromBytes(canonical.getBytes(StandardCharsets.UTF_8)).toString()), Hash.sha256(canonical.getBytes(StandardCharsets.UTF_8)), canonical.length())),
