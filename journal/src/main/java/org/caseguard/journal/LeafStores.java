@@ -85,14 +85,14 @@ public final class LeafStores {
     /**
      * H2 with its write delay: the journal's group commits go through a pool of their own and are made durable by the
      * journal's write-ahead log ({@code <path>.wal}) before they commit, so H2 writes their pages once per checkpoint
-     * instead of once per commit; every other commit is forced to disk when it returns ({@link SyncedCommits}).
+     * instead of once per commit; every other commit is written out to the file when it returns ({@link WrittenOutCommits}).
      */
     private static JdbcLeafStore openH2(Path path, HikariConfig pool) {
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL("jdbc:h2:file:" + path + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=" + H2_WRITE_DELAY_MILLIS);
         h2.setUser("caseguard");
         h2.setPassword("");
-        pool.setDataSource(new SyncedCommits(h2));
+        pool.setDataSource(new WrittenOutCommits(h2));
         HikariDataSource dataSource = new HikariDataSource(pool);
         HikariConfig appendPool = new HikariConfig();
         appendPool.setPoolName("caseguard-journal-appends");

@@ -16,18 +16,22 @@ import javax.sql.DataSource;
 
 /**
  * An H2 data source whose every commit is on disk when it returns: after each commit, and each statement that
- * changes data outside a transaction, it runs {@code CHECKPOINT SYNC}. H2 runs with a write delay so that the
- * journal's group commits, made durable by its write-ahead log instead, cost no page writes of their own; every other
- * write (content keys, holds, disposal runs, tree heads) goes through here and stays durable one by one, and each
- * such checkpoint also writes out the group commits before it.
+ * changes data outside a transaction, it runs {@code CHECKPOINT SYNC}, one for all commits waiting together. H2 runs
+ * with a write delay so that the journal's group commits, made durable by its write-ahead log instead, cost no page
+ * writes of their own; every other write (content keys, chunk lists, holds, disposal runs, tree heads) goes through
+ * here, and each checkpoint also writes out the group commits before it.
  */
-final class SyncedCommits implements DataSource {
+final class WrittenOutCommits implements DataSource {
     private static final Set<String> EXECUTING = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
 
     private final DataSource h2;
+    private final Object gate = new Object();
+    private long requested;
+    private long covered;
+    private boolean running;
 
-    SyncedCommits(DataSource h2) {
+    WrittenOutCommits(DataSource h2) {
         this.h2 = h2;
     }
 
@@ -41,14 +45,49 @@ final class SyncedCommits implements DataSource {
         return synced(h2.getConnection(username, password));
     }
 
-    private static Connection synced(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(SyncedCommits.class.getClassLoader(), new Class<?>[] {Connection.class},
+    private Connection synced(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(WrittenOutCommits.class.getClassLoader(), new Class<?>[] {Connection.class},
             new ConnectionHandler(connection));
     }
 
-    private static void sync(Connection connection) throws SQLException {
+    /**
+     * Writes out to disk everything committed so far, once for all callers waiting together: a checkpoint covers every
+     * commit made before it started, so a caller whose commit an ongoing checkpoint may have missed waits for the next
+     * one, run by one of them (the group commit of the other writes: one checkpoint each made 20 spool threads queue).
+     */
+    private void writeOut(Connection connection) throws SQLException {
+        long mine;
+        synchronized (gate) {
+            mine = ++requested;
+        }
+        long target;
+        synchronized (gate) {
+            while (running && covered < mine) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while the journal database was written out", e);
+                }
+            }
+            if (covered >= mine) {
+                return;
+            }
+            running = true;
+            target = requested;
+        }
+        boolean done = false;
         try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
+            done = true;
+        } finally {
+            synchronized (gate) {
+                running = false;
+                if (done) {
+                    covered = Math.max(covered, target);
+                }
+                gate.notifyAll();
+            }
         }
     }
 
@@ -60,8 +99,8 @@ final class SyncedCommits implements DataSource {
         }
     }
 
-    /** Syncs after a commit only if the transaction changed something: read-only work costs no write. */
-    private static final class ConnectionHandler implements InvocationHandler {
+    /** Writes out after a commit only if the transaction changed something: read-only work costs no write. */
+    private final class ConnectionHandler implements InvocationHandler {
         private final Connection connection;
         private boolean changed;
 
@@ -75,11 +114,11 @@ final class SyncedCommits implements DataSource {
             switch (name) {
                 case "commit" -> {
                     connection.commit();
-                    syncIfChanged();
+                    writeOutIfChanged();
                     return null;
                 }
                 case "rollback" -> {
-                    Object result = SyncedCommits.invoke(connection, method, arguments);
+                    Object result = WrittenOutCommits.invoke(connection, method, arguments);
                     if (arguments == null || arguments.length == 0) {
                         changed = false;
                     }
@@ -89,14 +128,14 @@ final class SyncedCommits implements DataSource {
                     boolean wasManual = !connection.getAutoCommit();
                     connection.setAutoCommit((Boolean) arguments[0]); // to true: commits what is open
                     if (wasManual && connection.getAutoCommit()) {
-                        syncIfChanged();
+                        writeOutIfChanged();
                     }
                     return null;
                 }
                 default -> {
-                    Object result = SyncedCommits.invoke(connection, method, arguments);
+                    Object result = WrittenOutCommits.invoke(connection, method, arguments);
                     if (STATEMENT_FACTORIES.contains(name) && result instanceof Statement statement) {
-                        return Proxy.newProxyInstance(SyncedCommits.class.getClassLoader(), new Class<?>[] {method.getReturnType()},
+                        return Proxy.newProxyInstance(WrittenOutCommits.class.getClassLoader(), new Class<?>[] {method.getReturnType()},
                             new StatementHandler(statement, this, proxy));
                     }
                     return result;
@@ -109,16 +148,16 @@ final class SyncedCommits implements DataSource {
                 return;
             }
             if (connection.getAutoCommit()) {
-                sync(connection);
+                writeOut(connection);
             } else {
                 changed = true;
             }
         }
 
-        private void syncIfChanged() throws SQLException {
+        private void writeOutIfChanged() throws SQLException {
             if (changed) {
                 changed = false;
-                sync(connection);
+                writeOut(connection);
             }
         }
     }
@@ -130,7 +169,7 @@ final class SyncedCommits implements DataSource {
             if (name.equals("getConnection")) {
                 return connectionProxy;
             }
-            Object result = SyncedCommits.invoke(statement, method, arguments);
+            Object result = WrittenOutCommits.invoke(statement, method, arguments);
             connection.executed(EXECUTING.contains(name) || (name.equals("execute") && Boolean.FALSE.equals(result)));
             return result;
         }
