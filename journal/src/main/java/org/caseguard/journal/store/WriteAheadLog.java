@@ -46,12 +46,15 @@ final class WriteAheadLog implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
+    /** Where the next frame goes: the end of the last good frame (kept here, not asked of the file per batch). */
+    private long end;
     /** Set when a failed write could not be cut off again: a frame after it would be unreadable, so none is written. */
     private boolean broken;
 
-    private WriteAheadLog(Path file, FileChannel channel) {
+    private WriteAheadLog(Path file, FileChannel channel) throws IOException {
         this.file = file;
         this.channel = channel;
+        this.end = channel.size();
     }
 
     /** Opens (creating it owner-only if absent) the log at this path. */
@@ -110,7 +113,7 @@ final class WriteAheadLog implements AutoCloseable {
                 channel.truncate(position);
                 channel.force(true);
             }
-            channel.position(position);
+            end = position;
             return frames;
         } catch (IOException e) {
             throw new UncheckedIOException("journal write-ahead log " + file + " cannot be read", e);
@@ -125,16 +128,15 @@ final class WriteAheadLog implements AutoCloseable {
         byte[] payload = encode(frame);
         ByteBuffer buffer = ByteBuffer.allocate(HEADER + payload.length);
         buffer.putInt(MAGIC).putInt(payload.length).putInt(crc32c(payload)).put(payload).flip();
-        long start = channel.position();
         try {
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                channel.write(buffer, end + buffer.position());
             }
             channel.force(false);
+            end += buffer.limit();
         } catch (IOException e) {
             try {
-                channel.truncate(start);
-                channel.position(start);
+                channel.truncate(end);
             } catch (IOException undo) {
                 broken = true;
             }
@@ -143,17 +145,13 @@ final class WriteAheadLog implements AutoCloseable {
     }
 
     long size() {
-        try {
-            return channel.size();
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
-        }
+        return end;
     }
 
     /** Empties the log: call only once the database holds, on disk, every frame written so far. */
     void reset() throws IOException {
         channel.truncate(0);
-        channel.position(0);
+        end = 0;
         channel.force(true);
     }
 
