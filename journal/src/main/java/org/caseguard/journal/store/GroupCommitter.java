@@ -41,7 +41,28 @@ final class GroupCommitter implements AutoCloseable {
     /** Set when the database and the write-ahead log could not be brought together again: nothing more is appended. */
     private volatile RuntimeException broken;
 
-    GroupCommitter(MerkleLog log, Optional<WriteAheadLog> writeAhead) {
+    /**
+     * The writer for this log; with a write-ahead log at the path given, first applies what the database lost in a
+     * crash (JRN-2), so that the writer starts where the log really ends. A log that cannot be applied stops the start.
+     */
+    static GroupCommitter start(MerkleLog log, Optional<java.nio.file.Path> writeAheadLog) {
+        Optional<WriteAheadLog> writeAhead = writeAheadLog.map(WriteAheadLog::open);
+        if (writeAhead.isPresent()) {
+            int replayed;
+            try {
+                replayed = replay(log, writeAhead.get());
+            } catch (RuntimeException e) {
+                writeAhead.get().close();
+                throw e;
+            }
+            if (replayed > 0) {
+                LOGGER.warn("caseguard journal: {} records the database had lost in a crash were applied from the write-ahead log rule=JRN-2", replayed);
+            }
+        }
+        return new GroupCommitter(log, writeAhead);
+    }
+
+    private GroupCommitter(MerkleLog log, Optional<WriteAheadLog> writeAhead) {
         this.log = log;
         this.writeAhead = writeAhead;
         this.thread = new Thread(this::run, "caseguard-journal-writer");

@@ -73,21 +73,7 @@ public final class Journal implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.commitTimeout = Objects.requireNonNull(commitTimeout, "commitTimeout");
         this.receiptKeys = new ReceiptKeys(content, Journal::newKey, disposal.readLock());
-        MerkleLog log = MerkleLog.open(leafStore);
-        Optional<WriteAheadLog> writeAhead = leafStore.writeAheadLog().map(WriteAheadLog::open);
-        if (writeAhead.isPresent()) {
-            int replayed;
-            try {
-                replayed = GroupCommitter.replay(log, writeAhead.get());
-            } catch (RuntimeException e) {
-                writeAhead.get().close();
-                throw e;
-            }
-            if (replayed > 0) {
-                LOGGER.warn("caseguard journal: {} records the database had lost in a crash were applied from the write-ahead log rule=JRN-2", replayed);
-            }
-        }
-        this.committer = new GroupCommitter(log, writeAhead);
+        this.committer = GroupCommitter.start(MerkleLog.open(leafStore), leafStore.writeAheadLog());
         int indexed = indexEarlierAccesses();
         if (indexed > 0) {
             LOGGER.info("caseguard journal: {} access records from before the access index were indexed rule=JRN-7", indexed);
