@@ -36,7 +36,7 @@ public final class LeafStores {
         "journal.jdbc.user", "journal.jdbc.passwordEnv", "journal.jdbc.passwordFile", "journal.pool.size");
 
     /** How long H2 may hold commits before writing them out itself; journal appends are durable through the write-ahead log. */
-    static final int H2_WRITE_DELAY_MILLIS = 1000;
+    private static final int H2_WRITE_DELAY_MILLIS = 1000;
 
     private LeafStores() {
     }

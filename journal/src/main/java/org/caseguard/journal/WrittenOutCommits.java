@@ -37,15 +37,15 @@ final class WrittenOutCommits implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return synced(h2.getConnection());
+        return writingOut(h2.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return synced(h2.getConnection(username, password));
+        return writingOut(h2.getConnection(username, password));
     }
 
-    private Connection synced(Connection connection) {
+    private Connection writingOut(Connection connection) {
         return (Connection) Proxy.newProxyInstance(WrittenOutCommits.class.getClassLoader(), new Class<?>[] {Connection.class},
             new ConnectionHandler(connection));
     }
@@ -56,12 +56,9 @@ final class WrittenOutCommits implements DataSource {
      * one, run by one of them (the group commit of the other writes: one checkpoint each made 20 spool threads queue).
      */
     private void writeOut(Connection connection) throws SQLException {
-        long mine;
-        synchronized (gate) {
-            mine = ++requested;
-        }
         long target;
         synchronized (gate) {
+            long mine = ++requested;
             while (running && covered < mine) {
                 try {
                     gate.wait();

@@ -79,13 +79,13 @@ final class IndexRows {
         }
     }
 
+    private record Participant(String address, String role) {
+    }
+
     /**
      * The sender and recipients of a message just recorded, each (address, role) once, in one batch: the key is new,
      * so no row of it can exist yet (a received or copy record is the first of its message).
      */
-    private record Participant(String address, String role) {
-    }
-
     private static void participants(Connection connection, String key, String mailFrom, List<String> recipients) throws SQLException {
         java.util.Set<Participant> rows = new java.util.LinkedHashSet<>();
         if (!mailFrom.isEmpty()) {
