@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.caseguard.journal.Hash;
  * the same bytes in the same scope are stored once; sealed by {@link BlobSealer} (zstd, then AES-256-GCM with the
  * scope's key, scope and hash bound), so a blob altered, or moved to another name or scope, fails to open.
  * Directories are named by SHA-256 of the scope ({@link BlobNames}), not the case number. Durable when put returns:
- * written to a temporary file, forced to disk, renamed atomically, directory forced.
+ * the file and its directory forced to disk.
  */
 public final class FileContentStore extends ScopeKeyedStore {
     private final Path root;
@@ -36,25 +37,65 @@ public final class FileContentStore extends ScopeKeyedStore {
         ContentRef ref = new ContentRef(scope, sha256, content.length);
         Path file = file(ref);
         SecretKey key = keys.keyFor(scope);
-        if (Files.exists(file)) {
-            return ref;
-        }
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(BlobSealer.seal(key, ref, content)));
-                channel.force(true);
+            if (scope.isMessage()) {
+                writeOnce(file, BlobSealer.seal(key, ref, content));
+            } else if (!Files.exists(file)) {
+                writeReplacing(file, BlobSealer.seal(key, ref, content));
             }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceDirectory(file.getParent());
             return ref;
         } catch (IOException e) {
             throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "content could not be written under " + scope, e);
+        }
+    }
+
+    /**
+     * A message scope's key is new and its one content is written once, so the blob is written under its own name: a
+     * crash before the record that refers to it is committed leaves it to a key no record uses (destroyed, with the
+     * blob, by the next disposal run), and no later put relies on it. That saves a rename and a second forced
+     * journal commit of the filesystem per message.
+     */
+    private static void writeOnce(Path file, byte[] sealed) throws IOException {
+        Files.createDirectories(file.getParent());
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return;
+        }
+        try (channel) {
+            writeFully(channel, sealed);
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        forceDirectory(file.getParent());
+    }
+
+    /**
+     * A shared scope's blob may be relied on by any later put of the same bytes, so it appears under its name only
+     * whole: written to a temporary file, forced, renamed atomically.
+     */
+    private static void writeReplacing(Path file, byte[] sealed) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            writeFully(channel, sealed);
+            channel.force(true);
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceDirectory(file.getParent());
+    }
+
+    private static void writeFully(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
     }
 
@@ -84,6 +125,16 @@ public final class FileContentStore extends ScopeKeyedStore {
     @Override
     public void destroyScope(KeyScope scope) {
         keys.destroy(scope);
+        removeBlobs(scope);
+    }
+
+    @Override
+    public void removeDestroyed(KeyScope scope) {
+        keys.forget(scope);
+        removeBlobs(scope);
+    }
+
+    private void removeBlobs(KeyScope scope) {
         Path directory = directory(scope);
         try (var files = Files.exists(directory) ? Files.list(directory) : java.util.stream.Stream.<Path>empty()) {
             for (Path file : files.toList()) {

@@ -45,6 +45,11 @@ public record KeyScope(String value) {
         return value.startsWith("case:");
     }
 
+    /** A message scope: its key is made for one message (or one copy of it) and receives that one content. */
+    public boolean isMessage() {
+        return value.startsWith("msg:");
+    }
+
     @Override
     public String toString() {
         return value;
