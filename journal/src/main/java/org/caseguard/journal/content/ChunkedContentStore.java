@@ -98,6 +98,11 @@ public final class ChunkedContentStore implements ContentStore {
     }
 
     @Override
+    public void removeDestroyed(KeyScope scope) {
+        blobs.removeDestroyed(scope);
+    }
+
+    @Override
     public boolean isDestroyed(KeyScope scope) {
         return blobs.isDestroyed(scope);
     }

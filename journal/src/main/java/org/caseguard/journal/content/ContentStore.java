@@ -35,6 +35,12 @@ public interface ContentStore extends AutoCloseable {
     boolean isDestroyed(KeyScope scope);
 
     /**
+     * Completes the destruction of a scope whose key was destroyed in a journal transaction ({@link ScopeRows}): forgets
+     * any copy of its key held in memory, then removes its blobs where the backend allows. Idempotent.
+     */
+    void removeDestroyed(KeyScope scope);
+
+    /**
      * Creates the keys of these new scopes together (one transaction), ahead of their first put: the journal prepares
      * receipt keys in batches instead of one key transaction per message. Scopes that have a key keep it.
      */

@@ -71,6 +71,12 @@ public final class MemoryContentStore implements ContentStore {
         blobs.remove(scope);
     }
 
+    /** Keys here are not in a database, so a scope destroyed in a journal transaction is destroyed here. */
+    @Override
+    public void removeDestroyed(KeyScope scope) {
+        destroyScope(scope);
+    }
+
     @Override
     public javax.crypto.SecretKey derivedKey(String purpose) {
         try {

@@ -158,17 +158,17 @@ final class ScopeKeys {
                 }
                 return;
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE journal_content_key SET wrapped_key = NULL, destroyed_at = COALESCE(destroyed_at, ?) WHERE key_scope = ?")) {
-                update.setLong(1, clock.millis());
-                update.setString(2, scope.value());
-                update.executeUpdate();
-            }
+            ScopeRows.forgetKey(connection, scope, clock.millis());
         } catch (SQLException e) {
             throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "content key of " + scope + " could not be destroyed", e);
         } finally {
             cache.remove(scope);
         }
+    }
+
+    /** Drops the cached key of a scope whose key was destroyed in a transaction of the journal's (see {@link ScopeRows}). */
+    void forget(KeyScope scope) {
+        cache.remove(scope);
     }
 
     boolean isDestroyed(KeyScope scope) {

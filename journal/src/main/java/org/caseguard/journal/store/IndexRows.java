@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.caseguard.journal.Hash;
 import org.caseguard.journal.content.ContentRef;
+import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.content.ScopeRows;
 import org.caseguard.journal.entry.AccessRecord;
 import org.caseguard.journal.entry.JournalRecord;
 import org.caseguard.journal.entry.OutboundCopyRecord;
@@ -61,6 +63,28 @@ final class IndexRows {
         }
         for (ContentRef ref : contentRefs) {
             content(connection, record.messageKey(), ref);
+        }
+        if (record instanceof VerdictRecord && !contentRefs.isEmpty()) {
+            releaseReceiptCopy(connection, record);
+        }
+    }
+
+    /**
+     * JRN-7: once a message's bytes are kept under its cases' keys, the copy under its own receipt key goes, in the
+     * same transaction as the case copies (so both are kept, or the case copies alone, never neither): its location
+     * row, and its key, so it cannot be read from then on. Nothing happens for a receipt released before. The blobs
+     * are removed after the commit. Derived from the record and its content alone, as a replayed batch needs.
+     */
+    private static void releaseReceiptCopy(Connection connection, JournalRecord verdicts) throws SQLException {
+        KeyScope receipt = KeyScope.forMessage(verdicts.messageKey());
+        int released;
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_content WHERE message_key = ? AND key_scope = ?")) {
+            delete.setString(1, verdicts.messageKey());
+            delete.setString(2, receipt.value());
+            released = delete.executeUpdate();
+        }
+        if (released > 0) {
+            ScopeRows.destroyWithin(connection, receipt, verdicts.recordedAt());
         }
     }
 

@@ -134,32 +134,22 @@ public final class Journal implements AutoCloseable {
             }
             append(record, Optional.empty(), caseCopies, terms);
             if (!caseCopies.isEmpty()) {
-                releaseReceiptCopy(record.messageKey());
+                removeReleasedReceipt(record.messageKey());
             }
             return null;
         });
     }
 
     /**
-     * Drops the copy under the message's own scope once its case copies are committed. The verdicts are recorded
-     * whatever happens here: on a failure, or a crash in between, both copies stay (nothing is lost) and a receipt key
-     * left without content is destroyed by the next disposal run.
+     * The receipt copy's key went in the commit of the case copies (see {@link IndexRows}); its blobs go now. On a
+     * failure, or a crash in between, they stay, unreadable.
      */
-    private void releaseReceiptCopy(String messageKey) {
-        KeyScope receipt = KeyScope.forMessage(messageKey);
+    private void removeReleasedReceipt(String messageKey) {
         try {
-            if (contentRefs(messageKey).stream().noneMatch(ref -> ref.scope().equals(receipt))) {
-                return;
-            }
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement("DELETE FROM journal_content WHERE message_key = ? AND key_scope = ?")) {
-                statement.setString(1, messageKey);
-                statement.setString(2, receipt.value());
-                statement.executeUpdate();
-            }
-            content.destroyScope(receipt);
-        } catch (SQLException | RuntimeException e) {
-            LOGGER.warn("caseguard journal: receipt copy kept beside its case copies rule=JRN-7 key={} ({})", messageKey, e.getClass().getSimpleName());
+            content.removeDestroyed(KeyScope.forMessage(messageKey));
+        } catch (RuntimeException e) {
+            LOGGER.warn("caseguard journal: blobs of a released receipt copy not removed, they stay unreadable rule=JRN-7 key={} ({})",
+                messageKey, e.getClass().getSimpleName());
         }
     }
 

@@ -334,6 +334,11 @@ class RetentionTest {
             }
 
             @Override
+            public void removeDestroyed(KeyScope scope) {
+                store.removeDestroyed(scope);
+            }
+
+            @Override
             public void prepareScopes(java.util.Collection<KeyScope> scopes) {
                 store.prepareScopes(scopes);
             }

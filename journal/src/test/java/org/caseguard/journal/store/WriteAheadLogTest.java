@@ -21,7 +21,10 @@ import org.caseguard.journal.Hash;
 import org.caseguard.journal.JdbcLeafStore;
 import org.caseguard.journal.LeafStores;
 import org.caseguard.journal.TreeHeadSigner;
+import org.caseguard.journal.content.BlobNames;
 import org.caseguard.journal.content.ContentRef;
+import org.caseguard.journal.content.ContentStore;
+import org.caseguard.journal.content.ContentStores;
 import org.caseguard.journal.content.KeyScope;
 import org.caseguard.journal.content.MemoryContentStore;
 import org.caseguard.journal.entry.Envelope;
@@ -75,6 +78,31 @@ class WriteAheadLogTest {
                 assertThat(new JournalVerifier(recovered, List.of(signer.publicKey())).verify().passed()).isTrue();
             }
             assertThat(Files.size(workingDirectory.resolve("var/journal.wal"))).as("emptied once applied and forced to disk").isZero();
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
+    void jrn7AReceiptCopyReleasedInTheCommitOfItsCaseCopyStaysReleasedAfterACrash() throws Exception {
+        JdbcLeafStore crashed = openStore();
+        ContentStore files = ContentStores.open(new Properties(), workingDirectory, crashed.dataSource());
+        Journal journal = Journal.open(crashed, files, Clock.systemUTC());
+        String key = journal.recordReceived(Optional.of("mail-1"), envelope(), message("case 2024-CW-00017"), Journal.SOURCE_SPOOL);
+        Path receiptFolder = workingDirectory.resolve("var/caseguard/journal-content").resolve(BlobNames.scopeFolder(KeyScope.forMessage(key)));
+        assertThat(receiptFolder).as("the receipt copy, written under its own name").isDirectoryContaining(path -> !path.toString().endsWith(".tmp"));
+        holdCommitsInMemory(crashed);
+        journal.recordVerdicts(new VerdictRecord(key, Instant.now(), "transport", List.of("2024-CW-00017"), List.of(), List.of(),
+            List.of(new RecipientOutcome("colleague@agency.example", "deliver", List.of()))));
+        assertThat(receiptFolder).as("its blobs removed once the release is committed").doesNotExist();
+
+        crash(crashed);
+
+        JdbcLeafStore reopened = openStore();
+        try (Journal recovered = Journal.open(reopened, ContentStores.open(new Properties(), workingDirectory, reopened.dataSource()), Clock.systemUTC())) {
+            assertThat(recovered.contentRefs(key)).extracting(ref -> ref.scope().value()).containsExactly("case:2024-CW-00017");
+            assertThat(recovered.contentStore().isDestroyed(KeyScope.forMessage(key))).as("the receipt's key went with the commit that the log restored").isTrue();
+            assertThat(recovered.content(key)).isEqualTo(message("case 2024-CW-00017"));
         } finally {
             reopened.close();
         }

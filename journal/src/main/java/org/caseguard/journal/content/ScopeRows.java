@@ -1,0 +1,38 @@
+package org.caseguard.journal.content;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * A scope's rows in the journal database (its wrapped key, its chunk lists), for a caller that destroys a scope within
+ * a transaction of its own: the journal releases a message's receipt copy in the commit that records its case copies,
+ * so that neither a failure nor a crash can leave the receipt's key without the case copies, or both committed apart.
+ */
+public final class ScopeRows {
+    private ScopeRows() {
+    }
+
+    /**
+     * Forgets the scope's wrapped key (keeping when it was destroyed) and its chunk lists, in the caller's transaction.
+     * The blobs stay until {@link ContentStore#removeDestroyed} after the commit; they cannot be read from then on.
+     */
+    public static void destroyWithin(Connection connection, KeyScope scope, Instant at) throws SQLException {
+        forgetKey(connection, scope, at.toEpochMilli());
+        try (PreparedStatement chunks = connection.prepareStatement("DELETE FROM journal_chunk WHERE key_scope = ?")) {
+            chunks.setString(1, scope.value());
+            chunks.executeUpdate();
+        }
+    }
+
+    /** Nulls the scope's wrapped key; the number of key rows it had (0 when the scope never had a key). */
+    static int forgetKey(Connection connection, KeyScope scope, long atMillis) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+            "UPDATE journal_content_key SET wrapped_key = NULL, destroyed_at = COALESCE(destroyed_at, ?) WHERE key_scope = ?")) {
+            update.setLong(1, atMillis);
+            update.setString(2, scope.value());
+            return update.executeUpdate();
+        }
+    }
+}
