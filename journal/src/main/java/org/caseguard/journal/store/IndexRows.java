@@ -26,6 +26,8 @@ import org.caseguard.journal.entry.VerdictRecord;
  */
 final class IndexRows {
     static final String MESSAGE_WIDE = "*";
+    /** How far apart the postings of two messages are numbered (schema V9): one more than the terms a message can have. */
+    static final long POSTINGS_PER_MESSAGE = 1L << 17;
 
     private IndexRows() {
     }
@@ -217,31 +219,46 @@ final class IndexRows {
     }
 
     /**
-     * JRN-3: replaces the full-text terms of these messages, all in one statement batch each for removal and insertion,
-     * so that a batch of messages shares the index pages it rewrites.
+     * JRN-3: replaces the full-text terms of these messages (the later of two for one message wins). A message's terms
+     * are postings numbered from its received leaf ({@link #POSTINGS_PER_MESSAGE} apart, schema V9), so its old ones
+     * are one key range and the new ones are appended at the end of the table.
      */
     static void replaceTerms(Connection connection, List<java.util.Map.Entry<String, List<byte[]>>> termsByMessage) throws SQLException {
         if (termsByMessage.isEmpty()) {
             return;
         }
         java.util.Map<String, List<byte[]>> latest = new java.util.LinkedHashMap<>();
-        termsByMessage.forEach(message -> latest.put(message.getKey(), message.getValue())); // the later of two for one message wins
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_term WHERE message_key = ?")) {
-            for (String messageKey : latest.keySet()) {
-                delete.setString(1, messageKey);
-                delete.addBatch();
-            }
-            delete.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_term (term, message_key) VALUES (?, ?)")) {
+        termsByMessage.forEach(message -> latest.put(message.getKey(), message.getValue()));
+        try (PreparedStatement leafOf = connection.prepareStatement("SELECT received_leaf FROM journal_message WHERE message_key = ?");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_posting WHERE id >= ? AND id < ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_posting (id, term) VALUES (?, ?)")) {
             for (java.util.Map.Entry<String, List<byte[]>> message : latest.entrySet()) {
-                for (byte[] term : message.getValue()) {
-                    insert.setBytes(1, term);
-                    insert.setString(2, message.getKey());
+                List<byte[]> terms = message.getValue();
+                if (terms.size() >= POSTINGS_PER_MESSAGE) {
+                    throw new IllegalArgumentException("a message can have at most " + (POSTINGS_PER_MESSAGE - 1) + " search terms, got " + terms.size());
+                }
+                long first = firstPosting(leafOf, message.getKey());
+                delete.setLong(1, first);
+                delete.setLong(2, first + POSTINGS_PER_MESSAGE);
+                delete.addBatch();
+                for (int i = 0; i < terms.size(); i++) {
+                    insert.setLong(1, first + i);
+                    insert.setBytes(2, terms.get(i));
                     insert.addBatch();
                 }
             }
+            delete.executeBatch();
             insert.executeBatch();
+        }
+    }
+
+    private static long firstPosting(PreparedStatement leafOf, String messageKey) throws SQLException {
+        leafOf.setString(1, messageKey);
+        try (java.sql.ResultSet rows = leafOf.executeQuery()) {
+            if (!rows.next()) {
+                throw new SQLException("no journaled message " + messageKey + " to index search terms for");
+            }
+            return rows.getLong(1) * POSTINGS_PER_MESSAGE;
         }
     }
 }

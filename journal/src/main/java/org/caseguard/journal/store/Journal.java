@@ -120,7 +120,11 @@ public final class Journal implements AutoCloseable {
      * kept as keyed hashes, never the words: whoever reads the database sees which messages share a word, not the word.
      */
     public void recordVerdicts(VerdictRecord record, Collection<String> words) {
-        recordVerdicts(record, Optional.of(termHashes(new LinkedHashSet<>(words))));
+        Set<String> distinct = new LinkedHashSet<>(words);
+        if (distinct.size() >= IndexRows.POSTINGS_PER_MESSAGE) {
+            throw new IllegalArgumentException("a message can have at most " + (IndexRows.POSTINGS_PER_MESSAGE - 1) + " distinct search words, got " + distinct.size());
+        }
+        recordVerdicts(record, Optional.of(termHashes(distinct)));
     }
 
     private void recordVerdicts(VerdictRecord record, Optional<List<byte[]>> terms) {
@@ -425,7 +429,8 @@ public final class Journal implements AutoCloseable {
             parameters.add(rule);
         });
         for (byte[] term : termHashes(search.words())) {
-            where.append(" AND m.message_key IN (SELECT message_key FROM journal_term WHERE term = ?)");
+            where.append(" AND m.message_key IN (SELECT e.message_key FROM journal_posting p JOIN journal_entry e ON e.leaf_index = p.id / "
+                + IndexRows.POSTINGS_PER_MESSAGE + " WHERE p.term = ?)");
             parameters.add(term);
         }
         search.from().ifPresent(from -> {
@@ -549,10 +554,12 @@ public final class Journal implements AutoCloseable {
                         + "FROM journal_content c WHERE c.message_key = ? AND NOT EXISTS (SELECT 1 FROM journal_disposal_pending p "
                         + "WHERE p.run_id = ? AND p.key_scope = c.key_scope AND p.sha256 = c.sha256)", runId, key, runId);
                     update(connection, "UPDATE journal_entry SET canonical = NULL, disposed_at = ? WHERE message_key = ? AND canonical IS NOT NULL", now, key);
-                    for (String table : List.of("journal_participant", "journal_case", "journal_client", "journal_verdict", "journal_content",
-                        "journal_term")) {
+                    for (String table : List.of("journal_participant", "journal_case", "journal_client", "journal_verdict", "journal_content")) {
                         update(connection, "DELETE FROM " + table + " WHERE message_key = ?", key);
                     }
+                    update(connection, "DELETE FROM journal_posting WHERE id >= (SELECT received_leaf FROM journal_message WHERE message_key = ?) * "
+                        + IndexRows.POSTINGS_PER_MESSAGE + " AND id < (SELECT received_leaf + 1 FROM journal_message WHERE message_key = ?) * "
+                        + IndexRows.POSTINGS_PER_MESSAGE, key, key);
                     update(connection, "UPDATE journal_message SET disposed_run = ? WHERE message_key = ?", runId, key);
                 }
                 connection.commit();

@@ -281,7 +281,8 @@ class JournalTest {
 
         List<byte[]> terms = new java.util.ArrayList<>();
         try (Connection connection = leafStore.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT term FROM journal_term WHERE message_key = ?")) {
+             PreparedStatement select = connection.prepareStatement(
+                 "SELECT p.term FROM journal_posting p JOIN journal_message m ON p.id / " + IndexRows.POSTINGS_PER_MESSAGE + " = m.received_leaf WHERE m.message_key = ?")) {
             select.setString(1, key);
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
