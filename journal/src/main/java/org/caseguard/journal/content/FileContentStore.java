@@ -123,18 +123,7 @@ public final class FileContentStore extends ScopeKeyedStore {
     }
 
     @Override
-    public void destroyScope(KeyScope scope) {
-        keys.destroy(scope);
-        removeBlobs(scope);
-    }
-
-    @Override
-    public void removeDestroyed(KeyScope scope) {
-        keys.forget(scope);
-        removeBlobs(scope);
-    }
-
-    private void removeBlobs(KeyScope scope) {
+    protected void removeBlobs(KeyScope scope) {
         Path directory = directory(scope);
         try (var files = Files.exists(directory) ? Files.list(directory) : java.util.stream.Stream.<Path>empty()) {
             for (Path file : files.toList()) {

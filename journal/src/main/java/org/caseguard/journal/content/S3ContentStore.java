@@ -189,18 +189,7 @@ public final class S3ContentStore extends ScopeKeyedStore {
     }
 
     @Override
-    public void destroyScope(KeyScope scope) {
-        keys.destroy(scope);
-        removeBlobs(scope);
-    }
-
-    @Override
-    public void removeDestroyed(KeyScope scope) {
-        keys.forget(scope);
-        removeBlobs(scope);
-    }
-
-    private void removeBlobs(KeyScope scope) {
+    protected void removeBlobs(KeyScope scope) {
         try {
             List<String> names = new ArrayList<>();
             client.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(BlobNames.scopeFolder(scope) + "/"))

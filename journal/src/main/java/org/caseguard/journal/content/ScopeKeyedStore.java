@@ -23,6 +23,21 @@ abstract class ScopeKeyedStore implements ContentStore {
     }
 
     @Override
+    public final void destroyScope(KeyScope scope) {
+        keys.destroy(scope);
+        removeBlobs(scope);
+    }
+
+    @Override
+    public final void removeDestroyed(KeyScope scope) {
+        keys.forget(scope);
+        removeBlobs(scope);
+    }
+
+    /** Removes the scope's blobs where the backend allows; its key is gone already, so what stays cannot be read. */
+    protected abstract void removeBlobs(KeyScope scope);
+
+    @Override
     public boolean isDestroyed(KeyScope scope) {
         return keys.isDestroyed(scope);
     }
