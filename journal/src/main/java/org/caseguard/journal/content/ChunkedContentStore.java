@@ -113,6 +113,11 @@ public final class ChunkedContentStore implements ContentStore {
     }
 
     @Override
+    public void logKeysThrough(java.util.Optional<KeyRowLog> log) {
+        blobs.logKeysThrough(log);
+    }
+
+    @Override
     public javax.crypto.SecretKey derivedKey(String purpose) {
         return blobs.derivedKey(purpose);
     }

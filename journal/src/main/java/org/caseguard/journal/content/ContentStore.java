@@ -48,6 +48,13 @@ public interface ContentStore extends AutoCloseable {
     }
 
     /**
+     * From now on new scope keys are committed through this log (empty: straight into the journal database). The
+     * journal on its embedded database sets its group commit here while it is open.
+     */
+    default void logKeysThrough(java.util.Optional<KeyRowLog> log) {
+    }
+
+    /**
      * A key for {@code purpose} derived from the master key (HMAC-SHA256), the same for every instance over the same
      * master key: the journal's blind search terms are hashed with it.
      */

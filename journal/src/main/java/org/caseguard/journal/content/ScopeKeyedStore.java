@@ -18,6 +18,11 @@ abstract class ScopeKeyedStore implements ContentStore {
     }
 
     @Override
+    public void logKeysThrough(java.util.Optional<KeyRowLog> log) {
+        keys.logThrough(log);
+    }
+
+    @Override
     public SecretKey derivedKey(String purpose) {
         return keys.derive(purpose);
     }

@@ -25,6 +25,8 @@ final class ScopeKeys {
     private final SecretKey master;
     private final String masterAlias;
     private final Clock clock;
+    /** Where new keys are committed when set (the journal's logged group commit); otherwise the data source. */
+    private volatile KeyRowLog keyLog;
     private static final int CACHED_KEYS = 10_000;
     /** Recently used unwrapped keys; bounded, as every message has a receipt scope of its own. */
     private final Map<KeyScope, SecretKey> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
@@ -54,18 +56,36 @@ final class ScopeKeys {
 
     /** Creates the keys of these scopes in one transaction (those that have one keep it), and caches them. */
     void createAll(java.util.Collection<KeyScope> scopes) {
+        java.util.Map<KeyScope, SecretKey> fresh = new java.util.LinkedHashMap<>();
+        for (KeyScope scope : scopes) {
+            fresh.put(scope, newKey());
+        }
+        java.util.List<ScopeRows.KeyRow> rows = fresh.entrySet().stream().map(entry -> row(entry.getKey(), entry.getValue())).toList();
+        java.util.Set<KeyScope> inserted = commit(rows);
+        fresh.keySet().retainAll(inserted);
+        cache.putAll(fresh);
+    }
+
+    /**
+     * Commits new key rows: through the key log when one is set, else in one transaction of the data source. Returns
+     * the scopes whose row went in (the others had a key already).
+     */
+    private java.util.Set<KeyScope> commit(java.util.List<ScopeRows.KeyRow> rows) {
+        KeyRowLog log = keyLog;
+        if (log != null) {
+            return log.commitDurably(rows);
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                java.util.Map<KeyScope, SecretKey> created = new java.util.HashMap<>();
-                for (KeyScope scope : scopes) {
-                    SecretKey key = insert(connection, scope);
-                    if (key != null) {
-                        created.put(scope, key);
+                java.util.Set<KeyScope> inserted = new java.util.HashSet<>();
+                for (ScopeRows.KeyRow row : rows) {
+                    if (ScopeRows.insertKeyIfAbsent(connection, row)) {
+                        inserted.add(row.scope());
                     }
                 }
                 connection.commit();
-                cache.putAll(created);
+                return inserted;
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
@@ -73,6 +93,11 @@ final class ScopeKeys {
         } catch (SQLException e) {
             throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "content keys could not be created", e);
         }
+    }
+
+    /** From now on new keys are committed through this log (none: straight into the data source). */
+    void logThrough(java.util.Optional<KeyRowLog> log) {
+        keyLog = log.orElse(null);
     }
 
     /** A key for {@code purpose}: HMAC-SHA256 of the purpose under the master key. */
@@ -97,19 +122,23 @@ final class ScopeKeys {
     }
 
     private SecretKey load(KeyScope scope, boolean create) {
+        Row row = select(scope);
+        if (row == null && create) {
+            commit(java.util.List.of(row(scope, newKey())));
+            row = select(scope); // ours, or the key a concurrent first use committed before it
+        }
+        if (row == null) {
+            throw new ContentUnavailableException(ContentUnavailableException.Reason.MISSING, "no content key for scope " + scope);
+        }
+        if (row.wrapped() == null) {
+            throw new ContentUnavailableException(ContentUnavailableException.Reason.DESTROYED, "content scope " + scope + " was destroyed");
+        }
+        return unwrap(row.wrapped());
+    }
+
+    private Row select(KeyScope scope) {
         try (Connection connection = dataSource.getConnection()) {
-            Row row = select(connection, scope);
-            if (row == null && create) {
-                insert(connection, scope);
-                row = select(connection, scope);
-            }
-            if (row == null) {
-                throw new ContentUnavailableException(ContentUnavailableException.Reason.MISSING, "no content key for scope " + scope);
-            }
-            if (row.wrapped() == null) {
-                throw new ContentUnavailableException(ContentUnavailableException.Reason.DESTROYED, "content scope " + scope + " was destroyed");
-            }
-            return unwrap(row.wrapped());
+            return select(connection, scope);
         } catch (SQLException e) {
             throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "content keys unavailable", e);
         }
@@ -127,21 +156,14 @@ final class ScopeKeys {
         }
     }
 
-    /** Inserts a fresh key unless the scope has one; the new key, or null when there was one already. */
-    private SecretKey insert(Connection connection, KeyScope scope) throws SQLException {
+    private static SecretKey newKey() {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
-        SecretKey key = new SecretKeySpec(fresh, "AES");
-        try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO journal_content_key (key_scope, wrapped_key, master_alias, created_at) SELECT ?, ?, ?, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM journal_content_key WHERE key_scope = ?)")) {
-            insert.setString(1, scope.value());
-            insert.setBytes(2, wrap(key));
-            insert.setString(3, masterAlias);
-            insert.setLong(4, clock.millis());
-            insert.setString(5, scope.value());
-            return insert.executeUpdate() == 1 ? key : null;
-        }
+        return new SecretKeySpec(fresh, "AES");
+    }
+
+    private ScopeRows.KeyRow row(KeyScope scope, SecretKey key) {
+        return new ScopeRows.KeyRow(scope, wrap(key), masterAlias, clock.millis());
     }
 
     void destroy(KeyScope scope) {

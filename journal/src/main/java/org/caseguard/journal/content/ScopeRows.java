@@ -14,6 +14,24 @@ public final class ScopeRows {
     private ScopeRows() {
     }
 
+    /** A scope's new data key as stored: wrapped by the master key named by its alias. */
+    public record KeyRow(KeyScope scope, byte[] wrapped, String masterAlias, long createdAtMillis) {
+    }
+
+    /** Inserts the key unless the scope has one (live or destroyed); true when this row went in. */
+    public static boolean insertKeyIfAbsent(Connection connection, KeyRow row) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO journal_content_key (key_scope, wrapped_key, master_alias, created_at) SELECT ?, ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM journal_content_key WHERE key_scope = ?)")) {
+            insert.setString(1, row.scope().value());
+            insert.setBytes(2, row.wrapped());
+            insert.setString(3, row.masterAlias());
+            insert.setLong(4, row.createdAtMillis());
+            insert.setString(5, row.scope().value());
+            return insert.executeUpdate() == 1;
+        }
+    }
+
     /**
      * Forgets the scope's wrapped key (keeping when it was destroyed) and its chunk lists, in the caller's transaction.
      * The blobs stay until {@link ContentStore#removeDestroyed} after the commit; they cannot be read from then on.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,6 +14,8 @@ import org.caseguard.journal.Hash;
 import org.caseguard.journal.JdbcLeafStore;
 import org.caseguard.journal.MerkleLog;
 import org.caseguard.journal.content.ContentRef;
+import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.content.ScopeRows;
 import org.caseguard.journal.entry.CanonicalJson;
 import org.caseguard.journal.entry.JournalRecord;
 
@@ -28,14 +31,34 @@ final class GroupCommitter implements AutoCloseable {
     private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(GroupCommitter.class);
     static final int MAX_BATCH = 512;
 
+    /** What the writer commits: records to append, and new content keys that go into the same group commit. */
+    sealed interface Work permits Pending, NewKeys {
+        void fail(Throwable cause);
+    }
+
     /** {@code terms}: the message's full-text terms (keyed hashes) to index in place of any it had; empty leaves them. */
     record Pending(JournalRecord record, byte[] canonical, Hash entryHash, java.util.Optional<String> mailName,
-                   List<ContentRef> content, java.util.Optional<List<byte[]>> terms, CompletableFuture<Long> leaf) {
+                   List<ContentRef> content, java.util.Optional<List<byte[]>> terms, CompletableFuture<Long> leaf) implements Work {
+        @Override
+        public void fail(Throwable cause) {
+            leaf.completeExceptionally(cause);
+        }
+    }
+
+    /**
+     * Content keys created ahead of their first blob: committed (and on the embedded database logged) with the group
+     * instead of in a transaction forced to disk on its own. Completes with the scopes whose key went in.
+     */
+    record NewKeys(List<ScopeRows.KeyRow> rows, CompletableFuture<Set<KeyScope>> inserted) implements Work {
+        @Override
+        public void fail(Throwable cause) {
+            inserted.completeExceptionally(cause);
+        }
     }
 
     private volatile MerkleLog log;
     private final Optional<WriteAheadLog> writeAhead;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean open = true;
     /** Set when the database and the write-ahead log could not be brought together again: nothing more is appended. */
@@ -75,23 +98,31 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     CompletableFuture<Long> submit(Pending pending) {
-        if (!open) {
-            pending.leaf().completeExceptionally(new IllegalStateException("journal closed"));
-            return pending.leaf();
-        }
-        if (broken != null) {
-            pending.leaf().completeExceptionally(broken);
-            return pending.leaf();
-        }
-        queue.add(pending);
+        enqueue(pending);
         return pending.leaf();
     }
 
+    CompletableFuture<Set<KeyScope>> submitKeys(List<ScopeRows.KeyRow> rows) {
+        NewKeys keys = new NewKeys(List.copyOf(rows), new CompletableFuture<>());
+        enqueue(keys);
+        return keys.inserted();
+    }
+
+    private void enqueue(Work work) {
+        if (!open) {
+            work.fail(new IllegalStateException("journal closed"));
+        } else if (broken != null) {
+            work.fail(broken);
+        } else {
+            queue.add(work);
+        }
+    }
+
     private void run() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        List<Work> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Work first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -108,9 +139,9 @@ final class GroupCommitter implements AutoCloseable {
                 batch.clear();
             }
         }
-        Pending left;
+        Work left;
         while ((left = queue.poll()) != null) {
-            left.leaf().completeExceptionally(new IllegalStateException("journal closed"));
+            left.fail(new IllegalStateException("journal closed"));
         }
         checkpoint();
     }
@@ -151,20 +182,36 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private void commit(List<Pending> batch) {
+    private void commit(List<Work> batch) {
         if (broken != null) {
-            batch.forEach(pending -> pending.leaf().completeExceptionally(broken));
+            batch.forEach(work -> work.fail(broken));
             return;
         }
+        List<Pending> records = new ArrayList<>(batch.size());
+        List<NewKeys> newKeys = new ArrayList<>();
+        for (Work work : batch) {
+            if (work instanceof Pending pending) {
+                records.add(pending);
+            } else if (work instanceof NewKeys keys) {
+                newKeys.add(keys);
+            }
+        }
+        List<ScopeRows.KeyRow> keyRows = newKeys.stream().flatMap(keys -> keys.rows().stream()).toList();
         try {
-            long first = append(log, batch, writeAhead);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).leaf().complete(first + i);
+            List<ScopeRows.KeyRow> insertedRows = new ArrayList<>();
+            long first = append(log, records, keyRows, writeAhead, insertedRows);
+            // By row, not by scope: of two callers' keys for one scope only the one inserted is theirs to use.
+            Set<ScopeRows.KeyRow> inserted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            inserted.addAll(insertedRows);
+            for (int i = 0; i < records.size(); i++) {
+                records.get(i).leaf().complete(first + i);
+            }
+            for (NewKeys keys : newKeys) {
+                keys.inserted().complete(keys.rows().stream().filter(inserted::contains).map(ScopeRows.KeyRow::scope)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
             }
         } catch (RuntimeException | Error e) {
-            for (Pending pending : batch) {
-                pending.leaf().completeExceptionally(e);
-            }
+            batch.forEach(work -> work.fail(e));
             resynchronise();
         }
     }
@@ -174,12 +221,16 @@ final class GroupCommitter implements AutoCloseable {
      * forced there last, so the transaction commits only what the log holds (a frame whose commit then fails is
      * superseded by the next frame for the same leaves, see {@link #replay}).
      */
-    private static long append(MerkleLog log, List<Pending> batch, Optional<WriteAheadLog> writeAhead) {
+    private static long append(MerkleLog log, List<Pending> batch, List<ScopeRows.KeyRow> keys, Optional<WriteAheadLog> writeAhead,
+                               List<ScopeRows.KeyRow> insertedKeys) {
         List<Hash> hashes = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             hashes.add(pending.entryHash());
         }
-        JdbcLeafStore.WithinAppend rows = (connection, firstIndex) -> insertRows(connection, firstIndex, batch);
+        JdbcLeafStore.WithinAppend rows = (connection, firstIndex) -> {
+            insertKeys(connection, keys, insertedKeys);
+            insertRows(connection, firstIndex, batch);
+        };
         if (writeAhead.isEmpty()) {
             return log.appendAll(hashes, rows);
         }
@@ -187,11 +238,22 @@ final class GroupCommitter implements AutoCloseable {
             rows.run(connection, firstIndex);
             try {
                 writeAhead.get().append(new WriteAheadLog.Frame(firstIndex, batch.stream().map(pending ->
-                    new WriteAheadLog.LoggedRecord(pending.canonical(), pending.mailName(), pending.content(), pending.terms())).toList()));
+                    new WriteAheadLog.LoggedRecord(pending.canonical(), pending.mailName(), pending.content(), pending.terms())).toList(),
+                    // Only the keys that went in: the one logged last for a scope is then the one its blobs are sealed with.
+                    List.copyOf(insertedKeys)));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("journal write-ahead log could not be written", e);
             }
         });
+    }
+
+    private static void insertKeys(java.sql.Connection connection, java.util.Collection<ScopeRows.KeyRow> keys, List<ScopeRows.KeyRow> inserted)
+        throws java.sql.SQLException {
+        for (ScopeRows.KeyRow key : keys) {
+            if (ScopeRows.insertKeyIfAbsent(connection, key)) {
+                inserted.add(key);
+            }
+        }
     }
 
     private static void insertRows(java.sql.Connection connection, long firstIndex, List<Pending> batch) throws java.sql.SQLException {
@@ -206,14 +268,28 @@ final class GroupCommitter implements AutoCloseable {
 
     /**
      * JRN-2 after a crash: applies the logged batches the database does not have, in order, then forces the database
-     * to disk and empties the log. Of two frames for the same first leaf the later wins (the earlier one's commit
-     * failed). Returns how many records were applied; throws if the log and the database do not fit together. Runs at
+     * to disk and empties the log. Of two frames with records for the same first leaf the later wins (the earlier one's
+     * commit failed). Content keys are applied first, each unless its scope has one: a frame logs only the keys its
+     * transaction inserted, so of two logged for one scope the earlier one's commit failed (nothing was sealed with
+     * it) and the later wins. Returns how many records were applied; throws if the log and the database do not fit together. Runs at
      * start, and on the writer thread when the database is found behind the log while running.
      */
     static int replay(MerkleLog log, WriteAheadLog writeAhead) {
         java.util.Map<Long, WriteAheadLog.Frame> byFirstLeaf = new java.util.TreeMap<>();
+        java.util.Map<KeyScope, ScopeRows.KeyRow> latestKeys = new java.util.LinkedHashMap<>();
         for (WriteAheadLog.Frame frame : writeAhead.read()) {
-            byFirstLeaf.put(frame.firstLeaf(), frame);
+            for (ScopeRows.KeyRow key : frame.keys()) {
+                latestKeys.remove(key.scope());
+                latestKeys.put(key.scope(), key);
+            }
+            if (!frame.records().isEmpty()) {
+                byFirstLeaf.put(frame.firstLeaf(), frame);
+            }
+        }
+        if (!latestKeys.isEmpty()) {
+            // Before the records, whose receipt releases destroy keys. A key already there (live or destroyed) stays.
+            log.appendAll(List.of(), (JdbcLeafStore.LoggedAppend) (connection, firstIndex) ->
+                insertKeys(connection, latestKeys.values(), new ArrayList<>()));
         }
         int applied = 0;
         for (WriteAheadLog.Frame frame : byFirstLeaf.values()) {

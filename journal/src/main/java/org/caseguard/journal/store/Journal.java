@@ -74,6 +74,10 @@ public final class Journal implements AutoCloseable {
         this.commitTimeout = Objects.requireNonNull(commitTimeout, "commitTimeout");
         this.receiptKeys = new ReceiptKeys(content, Journal::newKey, disposal.readLock());
         this.committer = GroupCommitter.start(MerkleLog.open(leafStore), leafStore.writeAheadLog());
+        if (leafStore.writeAheadLog().isPresent()) {
+            // New content keys ride with the group commit and its log, instead of forcing the whole database to disk each.
+            content.logKeysThrough(Optional.of(this::commitKeys));
+        }
         int indexed = indexEarlierAccesses();
         if (indexed > 0) {
             LOGGER.info("caseguard journal: {} access records from before the access index were indexed rule=JRN-7", indexed);
@@ -649,6 +653,20 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** New content keys, committed with the next group commit (and its write-ahead log frame); durable on return. */
+    private Set<KeyScope> commitKeys(List<org.caseguard.journal.content.ScopeRows.KeyRow> rows) {
+        try {
+            return committer.submitKeys(rows).get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "content keys could not be created", e.getCause());
+        } catch (TimeoutException e) {
+            throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "content keys: no commit within " + commitTimeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "content keys: interrupted while committing", e);
+        }
+    }
+
     private void append(JournalRecord record, Optional<String> mailName, List<ContentRef> refs) {
         append(record, mailName, refs, Optional.empty());
     }
@@ -707,6 +725,7 @@ public final class Journal implements AutoCloseable {
     @Override
     public void close() {
         receiptKeys.close();
+        content.logKeysThrough(Optional.empty());
         committer.close();
     }
 }

@@ -21,6 +21,7 @@ import java.util.zip.CRC32C;
 import org.caseguard.journal.Hash;
 import org.caseguard.journal.content.ContentRef;
 import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.content.ScopeRows;
 
 /**
  * JRN-2 on the embedded database: each group commit's records, written and forced to this file before the database
@@ -29,16 +30,21 @@ import org.caseguard.journal.content.KeyScope;
  * to disk (a checkpoint), the file is emptied. One writer (the journal's writer thread).
  *
  * <p>A frame: magic, payload length, CRC-32C of the payload, payload (first leaf index, then each record's canonical
- * bytes, mail name, content locations and full-text terms). A frame cut short by a crash fails its length or CRC
- * and was never acknowledged: reading stops there and the tail is cut off.
+ * bytes, mail name, content locations and full-text terms; from format 2 on, then the content keys created in the
+ * same commit). A frame cut short by a crash fails its length or CRC and was never acknowledged: reading stops there
+ * and the tail is cut off. Frames of format 1 (before content keys were logged) are still read.
  */
 final class WriteAheadLog implements AutoCloseable {
-    private static final int MAGIC = 0x43475731; // "CGW1"
+    private static final int MAGIC = 0x43475732; // "CGW2"
+    private static final int MAGIC_WITHOUT_KEYS = 0x43475731; // "CGW1", written until 2026-12-02
     private static final int HEADER = 12;
     static final long CHECKPOINT_BYTES = 16L << 20;
 
     /** One group commit as logged: what {@link GroupCommitter} needs to apply it again. */
-    record Frame(long firstLeaf, List<LoggedRecord> records) {
+    record Frame(long firstLeaf, List<LoggedRecord> records, List<ScopeRows.KeyRow> keys) {
+        Frame(long firstLeaf, List<LoggedRecord> records) {
+            this(firstLeaf, records, List.of());
+        }
     }
 
     record LoggedRecord(byte[] canonical, Optional<String> mailName, List<ContentRef> content, Optional<List<byte[]>> terms) {
@@ -94,11 +100,11 @@ final class WriteAheadLog implements AutoCloseable {
                 int magic = header.getInt();
                 int length = header.getInt();
                 int crc = header.getInt();
-                if ((magic & 0xFFFFFF00) == (MAGIC & 0xFFFFFF00) && magic != MAGIC) {
+                if ((magic & 0xFFFFFF00) == (MAGIC & 0xFFFFFF00) && magic != MAGIC && magic != MAGIC_WITHOUT_KEYS) {
                     throw new IllegalStateException("journal write-ahead log " + file + " has a frame of format '" + (char) (magic & 0xFF)
-                        + "', this version reads format '" + (char) (MAGIC & 0xFF) + "': start the version that wrote it once, so that it is applied");
+                        + "', this version reads formats '1' and '" + (char) (MAGIC & 0xFF) + "': start the version that wrote it once, so that it is applied");
                 }
-                if (magic != MAGIC || length < 12 || position + HEADER + length > size) {
+                if ((magic != MAGIC && magic != MAGIC_WITHOUT_KEYS) || length < 12 || position + HEADER + length > size) {
                     break;
                 }
                 ByteBuffer payload = ByteBuffer.allocate(length);
@@ -106,7 +112,7 @@ final class WriteAheadLog implements AutoCloseable {
                 if (crc32c(payload.array()) != crc) {
                     break;
                 }
-                frames.add(decode(payload.array()));
+                frames.add(decode(payload.array(), magic == MAGIC));
                 position += HEADER + length;
             }
             if (position < size) {
@@ -195,13 +201,20 @@ final class WriteAheadLog implements AutoCloseable {
                     }
                 }
             }
+            out.writeInt(frame.keys().size());
+            for (ScopeRows.KeyRow key : frame.keys()) {
+                writeBytes(out, key.scope().value().getBytes(StandardCharsets.UTF_8));
+                writeBytes(out, key.wrapped());
+                writeBytes(out, key.masterAlias().getBytes(StandardCharsets.UTF_8));
+                out.writeLong(key.createdAtMillis());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static Frame decode(byte[] payload) throws IOException {
+    private static Frame decode(byte[] payload, boolean withKeys) throws IOException {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
             long firstLeaf = in.readLong();
             int count = in.readInt();
@@ -228,7 +241,17 @@ final class WriteAheadLog implements AutoCloseable {
                 }
                 records.add(new LoggedRecord(canonical, mailName, content, terms));
             }
-            return new Frame(firstLeaf, records);
+            List<ScopeRows.KeyRow> keys = new ArrayList<>();
+            if (withKeys) {
+                int keyCount = in.readInt();
+                for (int k = 0; k < keyCount; k++) {
+                    KeyScope scope = new KeyScope(new String(readBytes(in), StandardCharsets.UTF_8));
+                    byte[] wrapped = readBytes(in);
+                    String alias = new String(readBytes(in), StandardCharsets.UTF_8);
+                    keys.add(new ScopeRows.KeyRow(scope, wrapped, alias, in.readLong()));
+                }
+            }
+            return new Frame(firstLeaf, records, keys);
         } catch (EOFException e) {
             throw new IOException("journal write-ahead log: a frame whose checksum matched is shorter than its records", e);
         }

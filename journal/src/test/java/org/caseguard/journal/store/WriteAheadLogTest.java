@@ -27,6 +27,7 @@ import org.caseguard.journal.content.ContentStore;
 import org.caseguard.journal.content.ContentStores;
 import org.caseguard.journal.content.KeyScope;
 import org.caseguard.journal.content.MemoryContentStore;
+import org.caseguard.journal.content.ScopeRows;
 import org.caseguard.journal.entry.Envelope;
 import org.caseguard.journal.entry.RecipientOutcome;
 import org.caseguard.journal.entry.VerdictRecord;
@@ -172,12 +173,114 @@ class WriteAheadLogTest {
             log.append(new WriteAheadLog.Frame(0, List.of(logged("first"))));
         }
         byte[] bytes = Files.readAllBytes(file);
-        bytes[3] = '2';
+        bytes[3] = '9';
         Files.write(file, bytes);
         try (WriteAheadLog log = WriteAheadLog.open(file)) {
-            assertThatThrownBy(log::read).isInstanceOf(IllegalStateException.class).hasMessageContaining("format '2'");
+            assertThatThrownBy(log::read).isInstanceOf(IllegalStateException.class).hasMessageContaining("format '9'");
         }
         assertThat(Files.size(file)).as("nothing cut off").isEqualTo(bytes.length);
+    }
+
+    @Test
+    void aFrameOfTheFormatWithoutKeysWrittenBeforeIsStillRead() throws Exception {
+        Path file = workingDirectory.resolve("journal.wal");
+        try (WriteAheadLog log = WriteAheadLog.open(file)) {
+            log.append(new WriteAheadLog.Frame(4, List.of(logged("first"), logged("second"))));
+        }
+        // The same frame as format 1 wrote it: no key count at the end of the payload.
+        byte[] v2 = Files.readAllBytes(file);
+        byte[] payload = java.util.Arrays.copyOfRange(v2, 12, v2.length - 4);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(payload);
+        Files.write(file, java.nio.ByteBuffer.allocate(12 + payload.length).putInt(0x43475731).putInt(payload.length)
+            .putInt((int) crc.getValue()).put(payload).array());
+
+        try (WriteAheadLog log = WriteAheadLog.open(file)) {
+            List<WriteAheadLog.Frame> frames = log.read();
+            assertThat(frames).singleElement().satisfies(frame -> {
+                assertThat(frame.firstLeaf()).isEqualTo(4);
+                assertThat(frame.records()).extracting(record -> new String(record.canonical(), StandardCharsets.UTF_8)).containsExactly("first", "second");
+                assertThat(frame.keys()).isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void jrn2ContentKeysLoggedWithoutRecordsAreAppliedTheLaterPerScopeAndADestroyedKeyStaysDestroyed() throws Exception {
+        JdbcLeafStore store = openStore();
+        try (Journal journal = Journal.open(store, new MemoryContentStore(), Clock.systemUTC())) {
+            journal.recordReceived(Optional.of("mail-1"), envelope(), message("one"), Journal.SOURCE_SPOOL);
+        }
+        try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO journal_content_key (key_scope, wrapped_key, master_alias, created_at, destroyed_at) VALUES ('case:C', NULL, 'm', 1, 2)");
+        }
+        store.close();
+        try (WriteAheadLog log = WriteAheadLog.open(workingDirectory.resolve("var/journal.wal"))) {
+            log.append(new WriteAheadLog.Frame(1, List.of(), List.of(key("case:A", 1))));
+            log.append(new WriteAheadLog.Frame(1, List.of(), List.of(key("case:A", 2), key("case:B", 3), key("case:C", 4))));
+        }
+
+        JdbcLeafStore reopened = openStore();
+        try (Journal recovered = Journal.open(reopened, new MemoryContentStore(), Clock.systemUTC())) {
+            assertThat(recovered.size()).isEqualTo(1);
+            java.util.Map<String, byte[]> keys = new java.util.HashMap<>();
+            try (Connection connection = reopened.dataSource().getConnection(); Statement statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT key_scope, wrapped_key FROM journal_content_key WHERE key_scope LIKE 'case:%'")) {
+                while (rows.next()) {
+                    keys.put(rows.getString(1), rows.getBytes(2));
+                }
+            }
+            assertThat(keys.get("case:A")).as("the later of two keys logged for one scope").isEqualTo(new byte[] {2});
+            assertThat(keys.get("case:B")).isEqualTo(new byte[] {3});
+            assertThat(keys).containsKey("case:C");
+            assertThat(keys.get("case:C")).as("a destroyed key is not brought back").isNull();
+        } finally {
+            reopened.close();
+        }
+        assertThat(Files.size(workingDirectory.resolve("var/journal.wal"))).isZero();
+    }
+
+    @Test
+    void jrn2OfTwoKeysForOneScopeInOneCommitTheOneInsertedIsTheOneRestoredAfterACrash() throws Exception {
+        JdbcLeafStore crashed = openStore();
+        GroupCommitter committer = GroupCommitter.start(org.caseguard.journal.MerkleLog.open(crashed), crashed.writeAheadLog());
+        holdCommitsInMemory(crashed);
+        ScopeRows.KeyRow first = key("case:A", 1);
+        ScopeRows.KeyRow second = key("case:A", 2);
+        java.util.concurrent.CompletableFuture<java.util.Set<KeyScope>> one = committer.submitKeys(List.of(first));
+        java.util.concurrent.CompletableFuture<java.util.Set<KeyScope>> other = committer.submitKeys(List.of(second));
+        java.util.Set<KeyScope> oneInserted = one.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        java.util.Set<KeyScope> otherInserted = other.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(List.of(oneInserted, otherInserted)).as("exactly one caller's key went in").containsExactlyInAnyOrder(
+            java.util.Set.of(new KeyScope("case:A")), java.util.Set.of());
+        byte[] used = wrappedKey(crashed, "case:A");
+        committer.submitKeys(List.of(key("case:B", 3), key("case:B", 4))).get(10, java.util.concurrent.TimeUnit.SECONDS); // one commit, surely
+        assertThat(wrappedKey(crashed, "case:B")).isEqualTo(new byte[] {3});
+
+        crash(crashed);
+
+        JdbcLeafStore reopened = openStore();
+        try {
+            GroupCommitter.start(org.caseguard.journal.MerkleLog.open(reopened), reopened.writeAheadLog()).close();
+            assertThat(wrappedKey(reopened, "case:A")).as("the key the database had, not the other caller's").isEqualTo(used);
+            assertThat(wrappedKey(reopened, "case:B")).isEqualTo(new byte[] {3});
+        } finally {
+            reopened.close();
+        }
+    }
+
+    private static byte[] wrappedKey(JdbcLeafStore store, String scope) throws SQLException {
+        try (Connection connection = store.dataSource().getConnection();
+             var select = connection.prepareStatement("SELECT wrapped_key FROM journal_content_key WHERE key_scope = ?")) {
+            select.setString(1, scope);
+            try (var rows = select.executeQuery()) {
+                return rows.next() ? rows.getBytes(1) : null;
+            }
+        }
+    }
+
+    private static ScopeRows.KeyRow key(String scope, int wrapped) {
+        return new ScopeRows.KeyRow(new KeyScope(scope), new byte[] {(byte) wrapped}, "m", 1);
     }
 
     private static WriteAheadLog.LoggedRecord logged(String canonical) {
