@@ -6,9 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * A scope's rows in the journal database (its wrapped key, its chunk lists), for a caller that destroys a scope within
- * a transaction of its own: the journal releases a message's receipt copy in the commit that records its case copies,
- * so that neither a failure nor a crash can leave the receipt's key without the case copies, or both committed apart.
+ * A scope's rows in the journal database (its wrapped key, its chunk lists), for a caller that creates or destroys a
+ * scope within a transaction of its own: the journal commits new keys in its group commit (logged with it), and
+ * releases a message's receipt copy in the commit that records its case copies, so that neither a failure nor a crash
+ * can leave the receipt's key without the case copies, or both committed apart.
  */
 public final class ScopeRows {
     private ScopeRows() {
@@ -44,13 +45,13 @@ public final class ScopeRows {
         }
     }
 
-    /** Nulls the scope's wrapped key; the number of key rows it had (0 when the scope never had a key). */
-    static int forgetKey(Connection connection, KeyScope scope, long atMillis) throws SQLException {
+    /** Nulls the scope's wrapped key, if it has one. */
+    static void forgetKey(Connection connection, KeyScope scope, long atMillis) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
             "UPDATE journal_content_key SET wrapped_key = NULL, destroyed_at = COALESCE(destroyed_at, ?) WHERE key_scope = ?")) {
             update.setLong(1, atMillis);
             update.setString(2, scope.value());
-            return update.executeUpdate();
+            update.executeUpdate();
         }
     }
 }

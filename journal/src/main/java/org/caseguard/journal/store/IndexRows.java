@@ -28,6 +28,9 @@ final class IndexRows {
     static final String MESSAGE_WIDE = "*";
     /** How far apart the postings of two messages are numbered (schema V9): one more than the terms a message can have. */
     static final long POSTINGS_PER_MESSAGE = 1L << 17;
+    private static final String RECEIVED_LEAF = "SELECT received_leaf FROM journal_message WHERE message_key = ?";
+    /** A message's postings: the range from its first posting, {@link #POSTINGS_PER_MESSAGE} long. */
+    private static final String DELETE_POSTINGS = "DELETE FROM journal_posting WHERE id >= ? AND id < ?";
 
     private IndexRows() {
     }
@@ -229,17 +232,15 @@ final class IndexRows {
         }
         java.util.Map<String, List<byte[]>> latest = new java.util.LinkedHashMap<>();
         termsByMessage.forEach(message -> latest.put(message.getKey(), message.getValue()));
-        try (PreparedStatement leafOf = connection.prepareStatement("SELECT received_leaf FROM journal_message WHERE message_key = ?");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_posting WHERE id >= ? AND id < ?");
+        try (PreparedStatement leafOf = connection.prepareStatement(RECEIVED_LEAF);
+             PreparedStatement delete = connection.prepareStatement(DELETE_POSTINGS);
              PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_posting (id, term) VALUES (?, ?)")) {
             for (java.util.Map.Entry<String, List<byte[]>> message : latest.entrySet()) {
                 List<byte[]> terms = message.getValue();
-                if (terms.size() >= POSTINGS_PER_MESSAGE) {
-                    throw new IllegalArgumentException("a message can have at most " + (POSTINGS_PER_MESSAGE - 1) + " search terms, got " + terms.size());
-                }
-                long first = firstPosting(leafOf, message.getKey());
-                delete.setLong(1, first);
-                delete.setLong(2, first + POSTINGS_PER_MESSAGE);
+                checkTermCount(terms.size());
+                long first = firstPosting(leafOf, message.getKey()).orElseThrow(() ->
+                    new SQLException("no journaled message " + message.getKey() + " to index search terms for"));
+                deletePostings(delete, first);
                 delete.addBatch();
                 for (int i = 0; i < terms.size(); i++) {
                     insert.setLong(1, first + i);
@@ -252,13 +253,35 @@ final class IndexRows {
         }
     }
 
-    private static long firstPosting(PreparedStatement leafOf, String messageKey) throws SQLException {
+    /** JRN-6: removes a message's full-text terms (disposal), in the caller's transaction. */
+    static void removeTerms(Connection connection, String messageKey) throws SQLException {
+        try (PreparedStatement leafOf = connection.prepareStatement(RECEIVED_LEAF);
+             PreparedStatement delete = connection.prepareStatement(DELETE_POSTINGS)) {
+            java.util.OptionalLong first = firstPosting(leafOf, messageKey);
+            if (first.isPresent()) {
+                deletePostings(delete, first.getAsLong());
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** Refuses more terms than the numbering leaves room for between two messages. */
+    static void checkTermCount(int terms) {
+        if (terms >= POSTINGS_PER_MESSAGE) {
+            throw new IllegalArgumentException("a message can have at most " + (POSTINGS_PER_MESSAGE - 1) + " distinct search words, got " + terms);
+        }
+    }
+
+    /** The number of the message's first posting, or empty if no such message is journaled. */
+    private static java.util.OptionalLong firstPosting(PreparedStatement leafOf, String messageKey) throws SQLException {
         leafOf.setString(1, messageKey);
         try (java.sql.ResultSet rows = leafOf.executeQuery()) {
-            if (!rows.next()) {
-                throw new SQLException("no journaled message " + messageKey + " to index search terms for");
-            }
-            return rows.getLong(1) * POSTINGS_PER_MESSAGE;
+            return rows.next() ? java.util.OptionalLong.of(rows.getLong(1) * POSTINGS_PER_MESSAGE) : java.util.OptionalLong.empty();
         }
+    }
+
+    private static void deletePostings(PreparedStatement delete, long firstPosting) throws SQLException {
+        delete.setLong(1, firstPosting);
+        delete.setLong(2, firstPosting + POSTINGS_PER_MESSAGE);
     }
 }

@@ -125,9 +125,7 @@ public final class Journal implements AutoCloseable {
      */
     public void recordVerdicts(VerdictRecord record, Collection<String> words) {
         Set<String> distinct = new LinkedHashSet<>(words);
-        if (distinct.size() >= IndexRows.POSTINGS_PER_MESSAGE) {
-            throw new IllegalArgumentException("a message can have at most " + (IndexRows.POSTINGS_PER_MESSAGE - 1) + " distinct search words, got " + distinct.size());
-        }
+        IndexRows.checkTermCount(distinct.size()); // before the group commit, where it would fail other messages' records too
         recordVerdicts(record, Optional.of(termHashes(distinct)));
     }
 
@@ -561,9 +559,7 @@ public final class Journal implements AutoCloseable {
                     for (String table : List.of("journal_participant", "journal_case", "journal_client", "journal_verdict", "journal_content")) {
                         update(connection, "DELETE FROM " + table + " WHERE message_key = ?", key);
                     }
-                    update(connection, "DELETE FROM journal_posting WHERE id >= (SELECT received_leaf FROM journal_message WHERE message_key = ?) * "
-                        + IndexRows.POSTINGS_PER_MESSAGE + " AND id < (SELECT received_leaf + 1 FROM journal_message WHERE message_key = ?) * "
-                        + IndexRows.POSTINGS_PER_MESSAGE, key, key);
+                    IndexRows.removeTerms(connection, key);
                     update(connection, "UPDATE journal_message SET disposed_run = ? WHERE message_key = ?", runId, key);
                 }
                 connection.commit();
