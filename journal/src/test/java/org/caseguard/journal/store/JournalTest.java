@@ -314,6 +314,18 @@ class JournalTest {
     }
 
     @Test
+    void jrn3MoreWordsThanTheIndexNumbersPerMessageAreRefusedAndNothingIsRecorded() {
+        String key = journal.recordReceived(Optional.of("m-1"), envelope("judge@court.test"), message("hearing"), Journal.SOURCE_SPOOL);
+        List<String> tooMany = java.util.stream.IntStream.range(0, (int) IndexRows.POSTINGS_PER_MESSAGE).mapToObj(i -> "w" + i).toList();
+
+        assertThatThrownBy(() -> indexWords(key, tooMany)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("at most 131071 distinct search words, got 131072");
+        assertThat(journal.records(key)).extracting(JournalRecord::kind).containsExactly("received");
+        indexWords(key, tooMany.subList(0, tooMany.size() - 1));
+        assertThat(found(null, "w131070")).containsExactly(key);
+    }
+
+    @Test
     void messageKeysAreTimeOrderedUuidsSoIndexesGrowAtOneEnd() throws InterruptedException {
         String first = Journal.newKey();
         Thread.sleep(2);
