@@ -49,6 +49,12 @@ public final class ContentStores {
 
     /** As {@link #open(Properties, Path, DataSource)}, reading the environment variables the properties name from {@code environment}. */
     public static ContentStore open(Properties properties, Path workingDirectory, DataSource journalDataSource, Function<String, String> environment) {
+        return open(properties, workingDirectory, journalDataSource, environment, Clock.systemUTC());
+    }
+
+    /** As above on {@code clock}: the time of key rows and the start of each put's Object Lock retention. */
+    static ContentStore open(Properties properties, Path workingDirectory, DataSource journalDataSource, Function<String, String> environment,
+                             Clock clock) {
         String backend = properties.getProperty("journal.content.backend", "file").trim();
         if (!backend.equals("file") && !backend.equals("s3")) {
             throw new IllegalArgumentException("caseguard.properties: 'journal.content.backend' is '" + backend + "'; allowed: file (default) or s3");
@@ -56,9 +62,9 @@ public final class ContentStores {
         Optional<S3Settings> s3 = backend.equals("s3") ? Optional.of(S3Settings.from(properties)) : Optional.empty();
         String alias = properties.getProperty("journal.masterKey.alias", DEFAULT_ALIAS).trim();
         SecretKey master = masterKey(properties, workingDirectory, alias, environment);
-        ScopeKeys keys = new ScopeKeys(journalDataSource, master, alias, Clock.systemUTC());
+        ScopeKeys keys = new ScopeKeys(journalDataSource, master, alias, clock);
         if (s3.isPresent()) {
-            return new ChunkedContentStore(S3ContentStore.open(s3.get(), environment, keys, Clock.systemUTC()), journalDataSource);
+            return new ChunkedContentStore(S3ContentStore.open(s3.get(), environment, keys, clock), journalDataSource);
         }
         Path blobs = workingDirectory.resolve(properties.getProperty("journal.content.path", "var/caseguard/journal-content").trim());
         return new ChunkedContentStore(new FileContentStore(blobs, keys), journalDataSource);
