@@ -21,6 +21,7 @@ import org.caseguard.journal.retention.CaseDirectory;
 import org.caseguard.journal.retention.CaseLifecycle;
 import org.caseguard.journal.retention.Disposals;
 import org.caseguard.journal.retention.RetentionSchedule;
+import org.caseguard.journal.store.BlobSweeper;
 import org.caseguard.journal.store.CaseExport;
 import org.caseguard.journal.store.Journal;
 import org.slf4j.Logger;
@@ -36,6 +37,9 @@ public final class JournalServices {
     private static final Logger LOGGER = LoggerFactory.getLogger(JournalServices.class);
     private static final Map<Journal, JournalServices> SERVICES = new ConcurrentHashMap<>();
     static final String TREE_HEAD_INTERVAL = "journal.treeHead.interval";
+    /** The first sweep soon after start (a crash's leftovers), then hourly: each goes through what was destroyed since. */
+    private static final Duration FIRST_SWEEP = Duration.ofMinutes(1);
+    private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
     private final Journal journal;
     private final TreeHeadSigner signer;
@@ -57,6 +61,20 @@ public final class JournalServices {
         });
         scheduler.scheduleWithFixedDelay(this::publishTreeHead, treeHeadInterval.toMillis(), treeHeadInterval.toMillis(), TimeUnit.MILLISECONDS);
         schedule.every().ifPresent(every -> scheduler.scheduleWithFixedDelay(this::scheduledDisposal, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
+        scheduler.scheduleWithFixedDelay(this::sweepDestroyedContent, FIRST_SWEEP.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Blobs a destroyed scope left behind (a crash, a store failure, an Object Lock retention): see BlobSweeper. */
+    private void sweepDestroyedContent() {
+        try {
+            BlobSweeper.Sweep sweep = journal.sweepDestroyedContent();
+            if (sweep.checked() > 0) {
+                LOGGER.info("caseguard journal: destroyed content swept rule=JRN-6 scopes={} emptied={} left={}", sweep.checked(), sweep.emptied(),
+                    sweep.left());
+            }
+        } catch (RuntimeException e) {
+            LOGGER.warn("caseguard journal: the sweep of destroyed content failed rule=JRN-6 ({}); the next one retries", e.getClass().getSimpleName());
+        }
     }
 
     private void resumeInterruptedDisposals() {

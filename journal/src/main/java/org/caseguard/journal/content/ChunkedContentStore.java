@@ -103,6 +103,11 @@ public final class ChunkedContentStore implements ContentStore {
     }
 
     @Override
+    public boolean removeLeftovers(KeyScope scope) {
+        return blobs.removeLeftovers(scope);
+    }
+
+    @Override
     public boolean isDestroyed(KeyScope scope) {
         return blobs.isDestroyed(scope);
     }

@@ -41,6 +41,13 @@ public interface ContentStore extends AutoCloseable {
     void removeDestroyed(KeyScope scope);
 
     /**
+     * Removes what is left of a destroyed scope's blobs: those a crash or a failure left after its key was destroyed,
+     * or that an Object Lock retention kept until now. True when nothing of the scope is left in the store. A scope
+     * whose key is not destroyed is refused ({@link IllegalStateException}): only content nobody can read is swept.
+     */
+    boolean removeLeftovers(KeyScope scope);
+
+    /**
      * Creates the keys of these new scopes together (one transaction), ahead of their first put: the journal prepares
      * receipt keys in batches instead of one key transaction per message. Scopes that have a key keep it.
      */

@@ -123,7 +123,7 @@ public final class FileContentStore extends ScopeKeyedStore {
     }
 
     @Override
-    protected void removeBlobs(KeyScope scope) {
+    protected boolean removeBlobs(KeyScope scope) {
         Path directory = directory(scope);
         try (var files = Files.exists(directory) ? Files.list(directory) : java.util.stream.Stream.<Path>empty()) {
             for (Path file : files.toList()) {
@@ -131,8 +131,9 @@ public final class FileContentStore extends ScopeKeyedStore {
             }
             Files.deleteIfExists(directory);
         } catch (IOException e) {
-            // The key is gone: what is left cannot be read. Removal is a courtesy.
+            // The key is gone: what is left cannot be read. The sweep tries again later.
         }
+        return !Files.exists(directory);
     }
 
     Path file(ContentRef ref) {

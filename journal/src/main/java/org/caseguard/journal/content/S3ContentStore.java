@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.crypto.SecretKey;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectLockConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
@@ -110,6 +113,11 @@ public final class S3ContentStore extends ScopeKeyedStore {
         try {
             answer = client.getObjectLockConfiguration(get -> get.bucket(settings.bucket()));
         } catch (S3Exception e) {
+            if (errorCode(e).equals("ObjectLockConfigurationNotFoundError")) {
+                // AWS's answer for a bucket created without Object Lock: the store supports it, the bucket does not have it.
+                throw new IllegalArgumentException(unsupported + " does not have Object Lock enabled; use a bucket created with Object Lock enabled, "
+                    + "or set objectLock=none", e);
+            }
             throw new IllegalArgumentException(unsupported + " does not support Object Lock (the store answered " + e.statusCode() + " " + errorCode(e)
                 + "); use a bucket created with Object Lock enabled, or set objectLock=none", e);
         }
@@ -188,15 +196,45 @@ public final class S3ContentStore extends ScopeKeyedStore {
         }
     }
 
+    /**
+     * Without Object Lock: deletes every object under the scope's prefix. With it: every version and delete marker under
+     * the prefix, so a name whose current version is a delete marker keeps no older version behind it. A version the
+     * store still retains is refused; it stays, unreadable, and the sweep tries again.
+     */
     @Override
-    protected void removeBlobs(KeyScope scope) {
+    protected boolean removeBlobs(KeyScope scope) {
+        String prefix = BlobNames.scopeFolder(scope) + "/";
+        boolean complete = true;
         try {
-            List<String> names = new ArrayList<>();
-            client.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(BlobNames.scopeFolder(scope) + "/"))
-                .forEach(page -> page.contents().stream().map(S3Object::key).forEach(names::add));
-            names.forEach(this::deleteObject);
+            if (objectLock.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                client.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(prefix))
+                    .forEach(page -> page.contents().stream().map(S3Object::key).forEach(names::add));
+                for (String name : names) {
+                    complete &= deleted(delete -> delete.bucket(bucket).key(name));
+                }
+                return complete;
+            }
+            List<Map.Entry<String, String>> versions = new ArrayList<>();
+            client.listObjectVersionsPaginator(list -> list.bucket(bucket).prefix(prefix)).forEach(page -> {
+                page.versions().forEach(version -> versions.add(Map.entry(version.key(), version.versionId())));
+                page.deleteMarkers().forEach(marker -> versions.add(Map.entry(marker.key(), marker.versionId())));
+            });
+            for (Map.Entry<String, String> version : versions) {
+                complete &= deleted(delete -> delete.bucket(bucket).key(version.getKey()).versionId(version.getValue()));
+            }
+            return complete;
         } catch (SdkException e) {
-            // The key is gone: what is left cannot be read. Removal is a courtesy (and Object Lock may forbid it).
+            return false;
+        }
+    }
+
+    private boolean deleted(Consumer<DeleteObjectRequest.Builder> request) {
+        try {
+            client.deleteObject(request);
+            return true;
+        } catch (SdkException e) {
+            return false;
         }
     }
 

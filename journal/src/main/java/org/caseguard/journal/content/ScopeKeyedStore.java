@@ -39,8 +39,20 @@ abstract class ScopeKeyedStore implements ContentStore {
         removeBlobs(scope);
     }
 
-    /** Removes the scope's blobs where the backend allows; its key is gone already, so what stays cannot be read. */
-    protected abstract void removeBlobs(KeyScope scope);
+    @Override
+    public final boolean removeLeftovers(KeyScope scope) {
+        if (!keys.isDestroyed(scope)) {
+            throw new IllegalStateException("content scope " + scope + " is not destroyed: its blobs are not leftovers");
+        }
+        keys.forget(scope);
+        return removeBlobs(scope);
+    }
+
+    /**
+     * Removes the scope's blobs where the backend allows; its key is gone already, so what stays cannot be read. True
+     * when none is left; false when some stay (a failure, or a retention the store enforces), to be swept later.
+     */
+    protected abstract boolean removeBlobs(KeyScope scope);
 
     @Override
     public boolean isDestroyed(KeyScope scope) {

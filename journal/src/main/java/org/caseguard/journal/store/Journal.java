@@ -61,6 +61,7 @@ public final class Journal implements AutoCloseable {
     private volatile javax.crypto.SecretKey searchKey;
     private final ContentStore content;
     private final GroupCommitter committer;
+    private final BlobSweeper sweeper;
     private final Clock clock;
     private final Duration commitTimeout;
     /** Recording holds it shared, disposal exclusively: a scope is never destroyed while content is on its way into it. */
@@ -73,6 +74,7 @@ public final class Journal implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.commitTimeout = Objects.requireNonNull(commitTimeout, "commitTimeout");
         this.receiptKeys = new ReceiptKeys(content, Journal::newKey, disposal.readLock());
+        this.sweeper = new BlobSweeper(dataSource, content, clock);
         this.committer = GroupCommitter.start(MerkleLog.open(leafStore), leafStore.writeAheadLog());
         if (leafStore.writeAheadLog().isPresent()) {
             // New content keys ride with the group commit and its log, instead of forcing the whole database to disk each.
@@ -592,6 +594,14 @@ public final class Journal implements AutoCloseable {
 
     public MerkleLog log() {
         return committer.log();
+    }
+
+    /**
+     * JRN-6, JRN-7: removes the blobs destroyed scopes left behind (see {@link BlobSweeper}); run in the background, at
+     * start and hourly by the server.
+     */
+    public BlobSweeper.Sweep sweepDestroyedContent() {
+        return sweeper.sweep();
     }
 
     public JdbcLeafStore leafStore() {

@@ -207,4 +207,26 @@ class S3ObjectLockTest {
         }
         assertThat(store.get(kept)).isEqualTo(message("to keep "));
     }
+
+    @Test
+    void destroyingAScopeRemovesEveryVersionUnderItEvenBehindADeleteMarker() {
+        Properties properties = bucket(true, "compliance", "P7Y");
+        String bucket = bucketName(properties);
+        ContentStore store = open(properties);
+        ContentRef hidden = store.put(CASE, message("behind a delete marker "));
+        store.put(CASE, withAttachment("Report to dispose. ", randomBytes(100_000, 11))); // its chunks are versions under the scope too
+        ContentRef kept = store.put(OTHER_CASE, message("to keep "));
+        String folder = BlobNames.scopeFolder(CASE) + "/";
+        // Another client deleted one name without a version: its current version is now a delete marker, the object a
+        // version behind it. A listing of current objects does not show that name at all.
+        s3.raw().deleteObject(delete -> delete.bucket(bucket).key(BlobNames.blobName(hidden)));
+        assertThat(versions(bucket, BlobNames.blobName(hidden)).deleteMarkers()).hasSize(1);
+
+        store.destroyScope(CASE);
+
+        assertThat(versions(bucket, folder).versions()).as("no version left under the scope").isEmpty();
+        assertThat(versions(bucket, folder).deleteMarkers()).isEmpty();
+        assertThat(store.removeLeftovers(CASE)).as("nothing left for the sweep").isTrue();
+        assertThat(store.get(kept)).isEqualTo(message("to keep "));
+    }
 }

@@ -339,6 +339,11 @@ class RetentionTest {
             }
 
             @Override
+            public boolean removeLeftovers(KeyScope scope) {
+                throw new IllegalStateException("server stopped");
+            }
+
+            @Override
             public void prepareScopes(java.util.Collection<KeyScope> scopes) {
                 store.prepareScopes(scopes);
             }

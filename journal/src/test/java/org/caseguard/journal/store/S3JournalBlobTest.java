@@ -38,6 +38,11 @@ class S3JournalBlobTest extends JournalBlobTest {
     }
 
     @Override
+    protected boolean anyBlobUnder(String scopeFolder) {
+        return s3.objectNames(bucket).stream().anyMatch(name -> name.startsWith(scopeFolder + "/"));
+    }
+
+    @Override
     protected void writeBlob(String name, byte[] bytes) {
         s3.write(bucket, name, bytes);
     }
