@@ -37,9 +37,14 @@ public final class S3ProxyServer implements AutoCloseable {
     private S3ProxyServer(S3Proxy proxy, URI endpoint) {
         this.proxy = proxy;
         this.endpoint = endpoint;
-        this.raw = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+        this.raw = rawClient(endpoint, ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** A plain SDK client on a loopback S3 API, path-style: the tests' view of the bucket, behind the journal's back. */
+    static S3Client rawClient(URI endpoint, String accessKey, String secretKey) {
+        return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
             .httpClient(UrlConnectionHttpClient.create())
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))).build();
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey))).build();
     }
 
     public static S3ProxyServer start() throws Exception {

@@ -15,7 +15,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import org.caseguard.journal.LeafStores;
-import org.caseguard.journal.PostgresJournalDatabase;
+import org.caseguard.journal.JournalDatabases;
 import org.caseguard.journal.content.BlobNames;
 import org.caseguard.journal.content.ContentStore;
 import org.caseguard.journal.content.ContentStores;
@@ -23,7 +23,6 @@ import org.caseguard.journal.content.KeyScope;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * JRN-6: the sweep goes through every scope destroyed since its mark, pages of them sharing one destruction time
@@ -37,26 +36,12 @@ class BlobSweeperTest {
 
     @Test
     void jrn6EveryScopeDestroyedSinceTheMarkIsSweptOnceOnH2() throws Exception {
-        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + workingDirectory.resolve("journal") + ";DB_CLOSE_DELAY=-1");
-        try {
-            sweepsEveryDestroyedScopeOnce(h2);
-        } finally {
-            try (Connection connection = h2.getConnection()) {
-                connection.createStatement().execute("SHUTDOWN");
-            }
-        }
+        JournalDatabases.onH2(workingDirectory, this::sweepsEveryDestroyedScopeOnce);
     }
 
     @Test
     void jrn6EveryScopeDestroyedSinceTheMarkIsSweptOnceOnPostgres() throws Exception {
-        try (PostgresJournalDatabase postgres = PostgresJournalDatabase.start()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl(postgres.freshDatabase(workingDirectory).getProperty("journal.jdbc.url"));
-            dataSource.setUser("postgres");
-            dataSource.setPassword("postgres");
-            sweepsEveryDestroyedScopeOnce(dataSource);
-        }
+        JournalDatabases.onPostgres(workingDirectory, this::sweepsEveryDestroyedScopeOnce);
     }
 
     private void sweepsEveryDestroyedScopeOnce(DataSource dataSource) throws Exception {

@@ -16,11 +16,10 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import org.caseguard.journal.LeafStores;
-import org.caseguard.journal.PostgresJournalDatabase;
+import org.caseguard.journal.JournalDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * JRN-3: a journal indexed before schema V9 (a row per word and message key) keeps every message's words when its
@@ -31,30 +30,16 @@ class TermPostingsMigrationTest {
     Path workingDirectory;
 
     @Test
-    void jrn3WordsIndexedBeforeV9AreKeptUnderTheirMessagesOnH2() throws SQLException {
-        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + workingDirectory.resolve("journal") + ";DB_CLOSE_DELAY=-1");
-        try {
-            wordsSurviveTheMigration(h2);
-        } finally {
-            try (Connection connection = h2.getConnection()) {
-                connection.createStatement().execute("SHUTDOWN");
-            }
-        }
+    void jrn3WordsIndexedBeforeV9AreKeptUnderTheirMessagesOnH2() throws Exception {
+        JournalDatabases.onH2(workingDirectory, this::wordsSurviveTheMigration);
     }
 
     @Test
     void jrn3WordsIndexedBeforeV9AreKeptUnderTheirMessagesOnPostgres() throws Exception {
-        try (PostgresJournalDatabase postgres = PostgresJournalDatabase.start()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl(postgres.freshDatabase(workingDirectory).getProperty("journal.jdbc.url"));
-            dataSource.setUser("postgres");
-            dataSource.setPassword("postgres");
-            wordsSurviveTheMigration(dataSource);
-        }
+        JournalDatabases.onPostgres(workingDirectory, this::wordsSurviveTheMigration);
     }
 
-    private static void wordsSurviveTheMigration(DataSource dataSource) throws SQLException {
+    private void wordsSurviveTheMigration(DataSource dataSource) throws SQLException {
         Flyway.configure(TermPostingsMigrationTest.class.getClassLoader()).dataSource(dataSource).locations(LeafStores.MIGRATIONS)
             .table("caseguard_journal_schema_history").target("8").load().migrate();
         Map<String, List<String>> before = new TreeMap<>();
