@@ -18,3 +18,17 @@ CREATE TABLE journal_blob_sweep_mark (
     CONSTRAINT journal_blob_sweep_mark_one CHECK (id = 1)
 );
 INSERT INTO journal_blob_sweep_mark (id, swept_through) SELECT 1, COALESCE(MAX(destroyed_at), 0) FROM journal_content_key;
+
+-- Single blobs a disposal could not delete from a scope that stays (the store refused, as under an Object Lock
+-- retention still running). Their key is live, so unlike a destroyed scope's leftovers they could still be read with
+-- it: the sweep deletes them once the store lets it, unless some content of the scope refers to them again.
+CREATE TABLE journal_blob_retry (
+    key_scope VARCHAR(80) NOT NULL,
+    sha256    BYTEA       NOT NULL,
+    size      BIGINT      NOT NULL,
+    retry_at  BIGINT      NOT NULL,
+    attempts  INT         NOT NULL,
+    PRIMARY KEY (key_scope, sha256),
+    CONSTRAINT journal_blob_retry_attempts CHECK (attempts >= 1)
+);
+CREATE INDEX journal_blob_retry_due ON journal_blob_retry (retry_at);

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -26,12 +28,17 @@ import org.caseguard.journal.Hash;
 public final class ChunkedContentStore implements ContentStore {
     static final int CHUNKING_FROM = 32 * 1024;
 
+    /** A blob the store refused to delete is tried again by the journal's sweep this long after. */
+    static final Duration FIRST_RETRY = Duration.ofHours(1);
+
     private final ContentStore blobs;
     private final DataSource journalDataSource;
+    private final Clock clock;
 
-    public ChunkedContentStore(ContentStore blobs, DataSource journalDataSource) {
+    public ChunkedContentStore(ContentStore blobs, DataSource journalDataSource, Clock clock) {
         this.blobs = blobs;
         this.journalDataSource = journalDataSource;
+        this.clock = clock;
     }
 
     @Override
@@ -79,16 +86,37 @@ public final class ChunkedContentStore implements ContentStore {
     public boolean delete(ContentRef ref) {
         List<ContentRef> chunks = chunksOf(ref);
         if (chunks.isEmpty()) {
-            return blobs.delete(ref);
+            return deleteBlob(ref);
         }
         update("DELETE FROM journal_chunk WHERE key_scope = ? AND sha256 = ?", ref.scope().value(), ref.sha256().bytes());
         boolean deleted = true;
         for (ContentRef chunk : new LinkedHashSet<>(chunks)) {
             if (!usedElsewhere(chunk)) {
-                deleted &= blobs.delete(chunk);
+                deleted &= deleteBlob(chunk);
             }
         }
         return deleted;
+    }
+
+    /**
+     * Deletes one blob. One the store refuses to delete (it still holds it) is listed for the journal's sweep
+     * ({@code journal_blob_retry}, schema V10): its scope's key is live, so it must not simply stay.
+     */
+    private boolean deleteBlob(ContentRef blob) {
+        if (blobs.delete(blob)) {
+            return true;
+        }
+        if (blobs.holds(blob)) {
+            update("INSERT INTO journal_blob_retry (key_scope, sha256, size, retry_at, attempts) SELECT ?, ?, ?, ?, 1 WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM journal_blob_retry WHERE key_scope = ? AND sha256 = ?)", blob.scope().value(), blob.sha256().bytes(), blob.size(),
+                clock.millis() + FIRST_RETRY.toMillis(), blob.scope().value(), blob.sha256().bytes());
+        }
+        return false;
+    }
+
+    @Override
+    public boolean holds(ContentRef blob) {
+        return blobs.holds(blob);
     }
 
     @Override

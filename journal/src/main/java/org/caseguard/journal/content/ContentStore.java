@@ -27,6 +27,12 @@ public interface ContentStore extends AutoCloseable {
     boolean delete(ContentRef ref);
 
     /**
+     * Whether the store still holds this blob (for content stored in chunks, one chunk by its own reference): after a
+     * delete answered false, tells a refusal from a blob that was not there. A store it cannot ask answers true.
+     */
+    boolean holds(ContentRef blob);
+
+    /**
      * Destroys the scope's key, so that every blob under it is unreadable from now on, then removes its blobs where
      * the backend allows. Idempotent. Later puts to the scope are refused.
      */

@@ -64,10 +64,10 @@ public final class ContentStores {
         SecretKey master = masterKey(properties, workingDirectory, alias, environment);
         ScopeKeys keys = new ScopeKeys(journalDataSource, master, alias, clock);
         if (s3.isPresent()) {
-            return new ChunkedContentStore(S3ContentStore.open(s3.get(), environment, keys, clock), journalDataSource);
+            return new ChunkedContentStore(S3ContentStore.open(s3.get(), environment, keys, clock), journalDataSource, clock);
         }
         Path blobs = workingDirectory.resolve(properties.getProperty("journal.content.path", "var/caseguard/journal-content").trim());
-        return new ChunkedContentStore(new FileContentStore(blobs, keys), journalDataSource);
+        return new ChunkedContentStore(new FileContentStore(blobs, keys), journalDataSource, clock);
     }
 
     private static SecretKey masterKey(Properties properties, Path workingDirectory, String alias, Function<String, String> environment) {

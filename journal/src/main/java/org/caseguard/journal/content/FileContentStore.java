@@ -123,6 +123,11 @@ public final class FileContentStore extends ScopeKeyedStore {
     }
 
     @Override
+    public boolean holds(ContentRef blob) {
+        return Files.exists(file(blob));
+    }
+
+    @Override
     protected boolean removeBlobs(KeyScope scope) {
         Path directory = directory(scope);
         try (var files = Files.exists(directory) ? Files.list(directory) : java.util.stream.Stream.<Path>empty()) {

@@ -78,6 +78,11 @@ public final class MemoryContentStore implements ContentStore {
     }
 
     @Override
+    public boolean holds(ContentRef blob) {
+        return blobs.getOrDefault(blob.scope(), Map.of()).containsKey(blob.sha256());
+    }
+
+    @Override
     public boolean removeLeftovers(KeyScope scope) {
         if (!destroyed.contains(scope)) {
             throw new IllegalStateException("content scope " + scope + " is not destroyed: its blobs are not leftovers");

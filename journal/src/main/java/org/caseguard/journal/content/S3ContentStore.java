@@ -164,6 +164,15 @@ public final class S3ContentStore extends ScopeKeyedStore {
     }
 
     @Override
+    public boolean holds(ContentRef blob) {
+        try {
+            return exists(BlobNames.blobName(blob));
+        } catch (SdkException e) {
+            return true;
+        }
+    }
+
+    @Override
     public boolean delete(ContentRef ref) {
         return deleteObject(BlobNames.blobName(ref));
     }

@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.Lock;
 
 import javax.sql.DataSource;
 
+import org.caseguard.journal.Hash;
+import org.caseguard.journal.content.ContentRef;
 import org.caseguard.journal.content.ContentStore;
 import org.caseguard.journal.content.KeyScope;
 
@@ -22,7 +25,9 @@ import org.caseguard.journal.content.KeyScope;
  * disposal) and its blobs are removed after; a crash in between, a store that fails, or an Object Lock retention still
  * running leaves blobs behind. They cannot be read, but they take space and show in the bucket. A sweep goes once
  * through every scope destroyed since the previous sweep (schema V10 keeps the mark) and retries, with a growing delay,
- * the scopes it could not empty. It never touches a scope whose key is live.
+ * the scopes it could not empty. It never touches a scope whose key is live, except for the single blobs a disposal
+ * could not delete from one ({@code journal_blob_retry}): those it deletes, holding the journal's disposal lock so that
+ * no message is recorded meanwhile, unless some content of the scope refers to them again.
  */
 public final class BlobSweeper {
     /** Scopes destroyed this recently are left to the removal that follows their destruction (and to commits in flight). */
@@ -31,18 +36,24 @@ public final class BlobSweeper {
     static final Duration LONGEST_RETRY = Duration.ofDays(7);
     private static final int PAGE = 500;
 
-    /** What one sweep did: scopes checked, of which emptied, of which left for a later sweep. */
+    /** What one sweep did: scopes and single blobs checked, of which gone, of which left for a later sweep. */
     public record Sweep(int checked, int emptied, int left) {
+        Sweep plus(Sweep other) {
+            return new Sweep(checked + other.checked, emptied + other.emptied, left + other.left);
+        }
     }
 
     private final DataSource dataSource;
     private final ContentStore content;
     private final Clock clock;
+    private final Lock noRecording;
 
-    public BlobSweeper(DataSource dataSource, ContentStore content, Clock clock) {
+    /** {@code noRecording}: held while single blobs of live scopes are deleted, so no put can take one up meanwhile. */
+    public BlobSweeper(DataSource dataSource, ContentStore content, Clock clock, Lock noRecording) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.content = Objects.requireNonNull(content, "content");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.noRecording = Objects.requireNonNull(noRecording, "noRecording");
     }
 
     public synchronized Sweep sweep() {
@@ -70,10 +81,102 @@ public final class BlobSweeper {
                 }
             }
             record(connection, failed, retriedAndEmptied, now, Math.max(mark, upTo));
+            return new Sweep(checked, checked - failed.size(), failed.size()).plus(retryBlobs(connection, now));
         } catch (SQLException e) {
             throw new JournalUnavailableException("journal: the sweep of destroyed content could not read or record its progress", e);
         }
-        return new Sweep(checked, checked - failed.size(), failed.size());
+    }
+
+    private Sweep retryBlobs(Connection connection, long now) throws SQLException {
+        Map<ContentRef, Integer> dueBlobs = dueBlobs(connection, now);
+        if (dueBlobs.isEmpty()) {
+            return new Sweep(0, 0, 0); // and recording is not held up for nothing
+        }
+        List<ContentRef> gone = new ArrayList<>();
+        Map<ContentRef, Integer> kept = new LinkedHashMap<>();
+        noRecording.lock();
+        try {
+            for (Map.Entry<ContentRef, Integer> due : dueBlobs.entrySet()) {
+                ContentRef blob = due.getKey();
+                if (content.isDestroyed(blob.scope()) || referenced(connection, blob) || deleted(blob)) {
+                    gone.add(blob); // a destroyed scope's blobs are the scope sweep's
+                } else {
+                    kept.put(blob, due.getValue());
+                }
+            }
+        } finally {
+            noRecording.unlock();
+        }
+        recordBlobs(connection, gone, kept, now);
+        return new Sweep(gone.size() + kept.size(), gone.size(), kept.size());
+    }
+
+    private boolean deleted(ContentRef blob) {
+        try {
+            return content.delete(blob) || !content.holds(blob);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Map<ContentRef, Integer> dueBlobs(Connection connection, long now) throws SQLException {
+        Map<ContentRef, Integer> due = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+            "SELECT key_scope, sha256, size, attempts FROM journal_blob_retry WHERE retry_at <= ? ORDER BY retry_at, key_scope")) {
+            select.setLong(1, now);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.put(new ContentRef(new KeyScope(rows.getString(1)), Hash.of(rows.getBytes(2)), rows.getLong(3)), rows.getInt(4));
+                }
+            }
+        }
+        return due;
+    }
+
+    /** Whether content recorded since refers to the blob again, whole or as a chunk: then it must stay. */
+    private static boolean referenced(Connection connection, ContentRef blob) throws SQLException {
+        for (String sql : List.of("SELECT 1 FROM journal_content WHERE key_scope = ? AND sha256 = ?",
+            "SELECT 1 FROM journal_chunk WHERE key_scope = ? AND chunk_sha256 = ?")) {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, blob.scope().value());
+                select.setBytes(2, blob.sha256().bytes());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void recordBlobs(Connection connection, List<ContentRef> gone, Map<ContentRef, Integer> kept, long now) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_blob_retry WHERE key_scope = ? AND sha256 = ?");
+             PreparedStatement later = connection.prepareStatement(
+                 "UPDATE journal_blob_retry SET retry_at = ?, attempts = ? WHERE key_scope = ? AND sha256 = ?")) {
+            for (ContentRef blob : gone) {
+                delete.setString(1, blob.scope().value());
+                delete.setBytes(2, blob.sha256().bytes());
+                delete.addBatch();
+            }
+            for (Map.Entry<ContentRef, Integer> blob : kept.entrySet()) {
+                int attempts = blob.getValue() + 1;
+                later.setLong(1, now + retryDelay(attempts).toMillis());
+                later.setInt(2, attempts);
+                later.setString(3, blob.getKey().scope().value());
+                later.setBytes(4, blob.getKey().sha256().bytes());
+                later.addBatch();
+            }
+            delete.executeBatch();
+            later.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     private boolean emptied(KeyScope scope) {

@@ -74,7 +74,7 @@ public final class Journal implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.commitTimeout = Objects.requireNonNull(commitTimeout, "commitTimeout");
         this.receiptKeys = new ReceiptKeys(content, Journal::newKey, disposal.readLock());
-        this.sweeper = new BlobSweeper(dataSource, content, clock);
+        this.sweeper = new BlobSweeper(dataSource, content, clock, disposal.writeLock());
         this.committer = GroupCommitter.start(MerkleLog.open(leafStore), leafStore.writeAheadLog());
         if (leafStore.writeAheadLog().isPresent()) {
             // New content keys ride with the group commit and its log, instead of forcing the whole database to disk each.

@@ -114,8 +114,12 @@ abstract class ContentStoreContract {
         ContentRef ref = store.put(CASE, message("to delete "));
         ContentRef kept = store.put(CASE, message("to keep "));
 
+        assertThat(store.holds(ref)).isTrue();
         assertThat(store.delete(ref)).isTrue();
         assertThat(store.delete(ref)).isFalse();
+        assertThat(store.holds(ref)).as("not there, so a false delete was no refusal").isFalse();
+        assertThat(store.holds(kept)).isTrue();
+        assertThat(blobRetries()).as("nothing refused, nothing for the sweep").isZero();
         assertThatThrownBy(() -> store.get(ref)).isInstanceOfSatisfying(ContentUnavailableException.class,
             e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.MISSING));
         assertThat(store.get(kept)).isEqualTo(message("to keep "));
@@ -247,5 +251,13 @@ abstract class ContentStoreContract {
         assertThatThrownBy(() -> store.put(CASE, withAttachment("Later. ", randomBytes(120_000, 5))))
             .isInstanceOfSatisfying(ContentUnavailableException.class,
                 e -> assertThat(e.reason()).isEqualTo(ContentUnavailableException.Reason.DESTROYED));
+    }
+
+    private int blobRetries() throws Exception {
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM journal_blob_retry")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 }

@@ -344,6 +344,11 @@ class RetentionTest {
             }
 
             @Override
+            public boolean holds(org.caseguard.journal.content.ContentRef blob) {
+                return store.holds(blob);
+            }
+
+            @Override
             public void prepareScopes(java.util.Collection<KeyScope> scopes) {
                 store.prepareScopes(scopes);
             }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -62,7 +63,7 @@ class BlobSweeperTest {
 
         try (ContentStore content = ContentStores.open(new Properties(), workingDirectory, dataSource)) {
             Instant afterGrace = Instant.ofEpochMilli(5_000L).plus(BlobSweeper.GRACE).plusMillis(1);
-            BlobSweeper sweeper = new BlobSweeper(dataSource, content, Clock.fixed(afterGrace, ZoneOffset.UTC));
+            BlobSweeper sweeper = new BlobSweeper(dataSource, content, Clock.fixed(afterGrace, ZoneOffset.UTC), new ReentrantLock());
 
             assertThat(sweeper.sweep()).isEqualTo(new BlobSweeper.Sweep(DESTROYED_TOGETHER, DESTROYED_TOGETHER, 0));
             for (String swept : new String[] {released(0), released(700), released(1_202)}) {

@@ -124,7 +124,7 @@ abstract class JournalBlobTest {
     }
 
     static BlobSweeper.Sweep sweepAt(JdbcLeafStore leafStore, ContentStore content, Instant at) {
-        return new BlobSweeper(leafStore.dataSource(), content, Clock.fixed(at, ZoneOffset.UTC)).sweep();
+        return new BlobSweeper(leafStore.dataSource(), content, Clock.fixed(at, ZoneOffset.UTC), new java.util.concurrent.locks.ReentrantLock()).sweep();
     }
 
     @Test
