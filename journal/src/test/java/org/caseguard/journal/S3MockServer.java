@@ -142,14 +142,7 @@ public final class S3MockServer implements AutoCloseable {
         if (objectLock) {
             raw.putBucketVersioning(put -> put.bucket(bucket).versioningConfiguration(on -> on.status(BucketVersioningStatus.ENABLED)));
         }
-        Properties properties = new Properties();
-        properties.setProperty("journal.content.backend", "s3");
-        properties.setProperty("journal.content.s3.endpoint", endpoint.toString());
-        properties.setProperty("journal.content.s3.bucket", bucket);
-        properties.setProperty("journal.content.s3.region", "us-east-1");
-        properties.setProperty("journal.content.s3.accessKeyEnv", ACCESS_KEY_ENV);
-        properties.setProperty("journal.content.s3.secretKeyEnv", SECRET_KEY_ENV);
-        return properties;
+        return S3ProxyServer.bucketProperties(endpoint, bucket);
     }
 
     public S3Client raw() {

@@ -78,6 +78,11 @@ public final class S3ProxyServer implements AutoCloseable {
     public Properties freshBucket() {
         String bucket = "journal-" + UUID.randomUUID().toString().substring(0, 8);
         raw.createBucket(create -> create.bucket(bucket));
+        return bucketProperties(endpoint, bucket);
+    }
+
+    /** The {@code journal.content.*} keys for a bucket on a loopback S3 API, credentials from the test variables. */
+    static Properties bucketProperties(URI endpoint, String bucket) {
         Properties properties = new Properties();
         properties.setProperty("journal.content.backend", "s3");
         properties.setProperty("journal.content.s3.endpoint", endpoint.toString());

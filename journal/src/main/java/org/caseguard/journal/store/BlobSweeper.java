@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -112,11 +113,7 @@ public final class BlobSweeper {
     }
 
     private boolean deleted(ContentRef blob) {
-        try {
-            return content.delete(blob) || !content.holds(blob);
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return succeeded(() -> content.delete(blob) || !content.holds(blob));
     }
 
     private static Map<ContentRef, Integer> dueBlobs(Connection connection, long now) throws SQLException {
@@ -151,37 +148,37 @@ public final class BlobSweeper {
     }
 
     private static void recordBlobs(Connection connection, List<ContentRef> gone, Map<ContentRef, Integer> kept, long now) throws SQLException {
-        connection.setAutoCommit(false);
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_blob_retry WHERE key_scope = ? AND sha256 = ?");
-             PreparedStatement later = connection.prepareStatement(
-                 "UPDATE journal_blob_retry SET retry_at = ?, attempts = ? WHERE key_scope = ? AND sha256 = ?")) {
-            for (ContentRef blob : gone) {
-                delete.setString(1, blob.scope().value());
-                delete.setBytes(2, blob.sha256().bytes());
-                delete.addBatch();
+        inTransaction(connection, () -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_blob_retry WHERE key_scope = ? AND sha256 = ?");
+                 PreparedStatement later = connection.prepareStatement(
+                     "UPDATE journal_blob_retry SET retry_at = ?, attempts = ? WHERE key_scope = ? AND sha256 = ?")) {
+                for (ContentRef blob : gone) {
+                    delete.setString(1, blob.scope().value());
+                    delete.setBytes(2, blob.sha256().bytes());
+                    delete.addBatch();
+                }
+                for (Map.Entry<ContentRef, Integer> blob : kept.entrySet()) {
+                    int attempts = blob.getValue() + 1;
+                    later.setLong(1, now + retryDelay(attempts).toMillis());
+                    later.setInt(2, attempts);
+                    later.setString(3, blob.getKey().scope().value());
+                    later.setBytes(4, blob.getKey().sha256().bytes());
+                    later.addBatch();
+                }
+                delete.executeBatch();
+                later.executeBatch();
             }
-            for (Map.Entry<ContentRef, Integer> blob : kept.entrySet()) {
-                int attempts = blob.getValue() + 1;
-                later.setLong(1, now + retryDelay(attempts).toMillis());
-                later.setInt(2, attempts);
-                later.setString(3, blob.getKey().scope().value());
-                later.setBytes(4, blob.getKey().sha256().bytes());
-                later.addBatch();
-            }
-            delete.executeBatch();
-            later.executeBatch();
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 
     private boolean emptied(KeyScope scope) {
+        return succeeded(() -> content.removeLeftovers(scope));
+    }
+
+    /** A store that fails counts as not done yet: the next due sweep tries again. */
+    private static boolean succeeded(BooleanSupplier removal) {
         try {
-            return content.removeLeftovers(scope);
+            return removal.getAsBoolean();
         } catch (RuntimeException e) {
             return false;
         }
@@ -244,28 +241,40 @@ public final class BlobSweeper {
 
     private static void record(Connection connection, Map<KeyScope, Integer> failed, List<KeyScope> emptied, long now, long sweptThrough)
         throws SQLException {
+        inTransaction(connection, () -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_blob_sweep WHERE key_scope = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO journal_blob_sweep (key_scope, retry_at, attempts) VALUES (?, ?, ?)");
+                 PreparedStatement mark = connection.prepareStatement("UPDATE journal_blob_sweep_mark SET swept_through = ? WHERE id = 1")) {
+                for (KeyScope scope : emptied) {
+                    delete.setString(1, scope.value());
+                    delete.addBatch();
+                }
+                for (Map.Entry<KeyScope, Integer> failure : failed.entrySet()) {
+                    delete.setString(1, failure.getKey().value());
+                    delete.addBatch();
+                    int attempts = failure.getValue() + 1;
+                    insert.setString(1, failure.getKey().value());
+                    insert.setLong(2, now + retryDelay(attempts).toMillis());
+                    insert.setInt(3, attempts);
+                    insert.addBatch();
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+                mark.setLong(1, sweptThrough);
+                mark.executeUpdate();
+            }
+        });
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private static void inTransaction(Connection connection, SqlWork work) throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_blob_sweep WHERE key_scope = ?");
-             PreparedStatement insert = connection.prepareStatement(
-                 "INSERT INTO journal_blob_sweep (key_scope, retry_at, attempts) VALUES (?, ?, ?)");
-             PreparedStatement mark = connection.prepareStatement("UPDATE journal_blob_sweep_mark SET swept_through = ? WHERE id = 1")) {
-            for (KeyScope scope : emptied) {
-                delete.setString(1, scope.value());
-                delete.addBatch();
-            }
-            for (Map.Entry<KeyScope, Integer> failure : failed.entrySet()) {
-                delete.setString(1, failure.getKey().value());
-                delete.addBatch();
-                int attempts = failure.getValue() + 1;
-                insert.setString(1, failure.getKey().value());
-                insert.setLong(2, now + retryDelay(attempts).toMillis());
-                insert.setInt(3, attempts);
-                insert.addBatch();
-            }
-            delete.executeBatch();
-            insert.executeBatch();
-            mark.setLong(1, sweptThrough);
-            mark.executeUpdate();
+        try {
+            work.run();
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
