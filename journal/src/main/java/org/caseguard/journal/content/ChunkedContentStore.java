@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,9 +26,6 @@ import org.caseguard.journal.Hash;
  */
 public final class ChunkedContentStore implements ContentStore {
     static final int CHUNKING_FROM = 32 * 1024;
-
-    /** A blob the store refused to delete is tried again by the journal's sweep this long after. */
-    static final Duration FIRST_RETRY = Duration.ofHours(1);
 
     private final ContentStore blobs;
     private final DataSource journalDataSource;
@@ -107,9 +103,11 @@ public final class ChunkedContentStore implements ContentStore {
             return true;
         }
         if (blobs.holds(blob)) {
-            update("INSERT INTO journal_blob_retry (key_scope, sha256, size, retry_at, attempts) SELECT ?, ?, ?, ?, 1 WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM journal_blob_retry WHERE key_scope = ? AND sha256 = ?)", blob.scope().value(), blob.sha256().bytes(), blob.size(),
-                clock.millis() + FIRST_RETRY.toMillis(), blob.scope().value(), blob.sha256().bytes());
+            try (Connection connection = journalDataSource.getConnection()) {
+                ScopeRows.listRefused(connection, blob, clock.millis());
+            } catch (SQLException e) {
+                throw new ContentUnavailableException(ContentUnavailableException.Reason.STORE_FAILURE, "a refused deletion could not be listed", e);
+            }
         }
         return false;
     }
@@ -180,22 +178,11 @@ public final class ChunkedContentStore implements ContentStore {
 
     /** Whether another stored content of the scope is made of this chunk, or is exactly its bytes as one blob. */
     private boolean usedElsewhere(ContentRef chunk) {
-        for (String sql : List.of("SELECT 1 FROM journal_chunk WHERE key_scope = ? AND chunk_sha256 = ?",
-            "SELECT 1 FROM journal_content WHERE key_scope = ? AND sha256 = ?")) {
-            try (Connection connection = journalDataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, chunk.scope().value());
-                statement.setBytes(2, chunk.sha256().bytes());
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (rows.next()) {
-                        return true;
-                    }
-                }
-            } catch (SQLException e) {
-                return true; // keep the chunk: a leftover blob is harmless, a missing one is not
-            }
+        try (Connection connection = journalDataSource.getConnection()) {
+            return ScopeRows.referenced(connection, chunk);
+        } catch (SQLException e) {
+            return true; // keep the chunk: a leftover blob is harmless, a missing one is not
         }
-        return false;
     }
 
     private void recordChunks(ContentRef ref, List<ContentRef> chunks) {

@@ -2,7 +2,9 @@ package org.caseguard.journal.content;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,6 +14,10 @@ import java.time.Instant;
  * can leave the receipt's key without the case copies, or both committed apart.
  */
 public final class ScopeRows {
+    /** A blob the store would not delete is tried again this long after, doubling each time, at most a week apart. */
+    private static final Duration FIRST_RETRY = Duration.ofHours(1);
+    private static final Duration LONGEST_RETRY = Duration.ofDays(7);
+
     private ScopeRows() {
     }
 
@@ -53,5 +59,46 @@ public final class ScopeRows {
             update.setString(2, scope.value());
             update.executeUpdate();
         }
+    }
+
+    /** Whether some content of the scope refers to this blob, as its whole bytes or as one of its chunks. */
+    public static boolean referenced(Connection connection, ContentRef blob) throws SQLException {
+        for (String sql : java.util.List.of("SELECT 1 FROM journal_chunk WHERE key_scope = ? AND chunk_sha256 = ?",
+            "SELECT 1 FROM journal_content WHERE key_scope = ? AND sha256 = ?")) {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, blob.scope().value());
+                select.setBytes(2, blob.sha256().bytes());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Lists a blob the store refused to delete for the journal's sweep (schema V10), unless it is listed already. */
+    static void listRefused(Connection connection, ContentRef blob, long nowMillis) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO journal_blob_retry (key_scope, sha256, size, retry_at, attempts) SELECT ?, ?, ?, ?, 1 WHERE NOT EXISTS "
+                + "(SELECT 1 FROM journal_blob_retry WHERE key_scope = ? AND sha256 = ?)")) {
+            insert.setString(1, blob.scope().value());
+            insert.setBytes(2, blob.sha256().bytes());
+            insert.setLong(3, blob.size());
+            insert.setLong(4, nowMillis + retryDelay(1).toMillis());
+            insert.setString(5, blob.scope().value());
+            insert.setBytes(6, blob.sha256().bytes());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * How long after its {@code attempts}-th failed removal a blob or a destroyed scope is tried again: an hour after
+     * the first, doubling, at most a week, so a retention of years is retried weekly, not hourly.
+     */
+    public static Duration retryDelay(int attempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
     }
 }

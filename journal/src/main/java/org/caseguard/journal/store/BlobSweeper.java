@@ -20,6 +20,7 @@ import org.caseguard.journal.Hash;
 import org.caseguard.journal.content.ContentRef;
 import org.caseguard.journal.content.ContentStore;
 import org.caseguard.journal.content.KeyScope;
+import org.caseguard.journal.content.ScopeRows;
 
 /**
  * JRN-6, JRN-7: removes blobs that outlived their key. A scope's key is destroyed first (a released receipt copy, a
@@ -33,8 +34,6 @@ import org.caseguard.journal.content.KeyScope;
 public final class BlobSweeper {
     /** Scopes destroyed this recently are left to the removal that follows their destruction (and to commits in flight). */
     static final Duration GRACE = Duration.ofMinutes(5);
-    static final Duration FIRST_RETRY = Duration.ofHours(1);
-    static final Duration LONGEST_RETRY = Duration.ofDays(7);
     private static final int PAGE = 500;
 
     /** What one sweep did: scopes and single blobs checked, of which gone, of which left for a later sweep. */
@@ -99,7 +98,7 @@ public final class BlobSweeper {
         try {
             for (Map.Entry<ContentRef, Integer> due : dueBlobs.entrySet()) {
                 ContentRef blob = due.getKey();
-                if (content.isDestroyed(blob.scope()) || referenced(connection, blob) || deleted(blob)) {
+                if (content.isDestroyed(blob.scope()) || ScopeRows.referenced(connection, blob) || deleted(blob)) {
                     gone.add(blob); // a destroyed scope's blobs are the scope sweep's
                 } else {
                     kept.put(blob, due.getValue());
@@ -130,23 +129,6 @@ public final class BlobSweeper {
         return due;
     }
 
-    /** Whether content recorded since refers to the blob again, whole or as a chunk: then it must stay. */
-    private static boolean referenced(Connection connection, ContentRef blob) throws SQLException {
-        for (String sql : List.of("SELECT 1 FROM journal_content WHERE key_scope = ? AND sha256 = ?",
-            "SELECT 1 FROM journal_chunk WHERE key_scope = ? AND chunk_sha256 = ?")) {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setString(1, blob.scope().value());
-                select.setBytes(2, blob.sha256().bytes());
-                try (ResultSet rows = select.executeQuery()) {
-                    if (rows.next()) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     private static void recordBlobs(Connection connection, List<ContentRef> gone, Map<ContentRef, Integer> kept, long now) throws SQLException {
         inTransaction(connection, () -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM journal_blob_retry WHERE key_scope = ? AND sha256 = ?");
@@ -159,7 +141,7 @@ public final class BlobSweeper {
                 }
                 for (Map.Entry<ContentRef, Integer> blob : kept.entrySet()) {
                     int attempts = blob.getValue() + 1;
-                    later.setLong(1, now + retryDelay(attempts).toMillis());
+                    later.setLong(1, now + ScopeRows.retryDelay(attempts).toMillis());
                     later.setInt(2, attempts);
                     later.setString(3, blob.getKey().scope().value());
                     later.setBytes(4, blob.getKey().sha256().bytes());
@@ -255,7 +237,7 @@ public final class BlobSweeper {
                     delete.addBatch();
                     int attempts = failure.getValue() + 1;
                     insert.setString(1, failure.getKey().value());
-                    insert.setLong(2, now + retryDelay(attempts).toMillis());
+                    insert.setLong(2, now + ScopeRows.retryDelay(attempts).toMillis());
                     insert.setInt(3, attempts);
                     insert.addBatch();
                 }
@@ -282,11 +264,5 @@ public final class BlobSweeper {
         } finally {
             connection.setAutoCommit(true);
         }
-    }
-
-    /** One hour after the first failure, doubling, at most a week: a retention of years is retried weekly, not hourly. */
-    static Duration retryDelay(int attempts) {
-        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
     }
 }

@@ -153,10 +153,10 @@ abstract class JournalBlobTest {
 
     @Test
     void jrn6RetriesWaitLongerEachTimeUpToAWeek() {
-        assertThat(BlobSweeper.retryDelay(1)).isEqualTo(Duration.ofHours(1));
-        assertThat(BlobSweeper.retryDelay(2)).isEqualTo(Duration.ofHours(2));
-        assertThat(BlobSweeper.retryDelay(8)).isEqualTo(Duration.ofHours(128));
-        assertThat(BlobSweeper.retryDelay(9)).isEqualTo(Duration.ofDays(7));
-        assertThat(BlobSweeper.retryDelay(400)).isEqualTo(Duration.ofDays(7));
+        assertThat(ScopeRows.retryDelay(1)).isEqualTo(Duration.ofHours(1));
+        assertThat(ScopeRows.retryDelay(2)).isEqualTo(Duration.ofHours(2));
+        assertThat(ScopeRows.retryDelay(8)).isEqualTo(Duration.ofHours(128));
+        assertThat(ScopeRows.retryDelay(9)).isEqualTo(Duration.ofDays(7));
+        assertThat(ScopeRows.retryDelay(400)).isEqualTo(Duration.ofDays(7));
     }
 }
