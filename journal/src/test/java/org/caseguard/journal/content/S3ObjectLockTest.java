@@ -115,7 +115,7 @@ class S3ObjectLockTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"compliance", "governance"})
-    void aBucketWithObjectLockIsAcceptedAndContentReadsBack(String mode) {
+    void jrn5ABucketWithObjectLockIsAcceptedAndContentReadsBack(String mode) {
         ContentStore store = open(bucket(true, mode, "P7Y"));
         byte[] large = withAttachment("Court report. ", randomBytes(100_000, 7));
 
@@ -127,7 +127,7 @@ class S3ObjectLockTest {
     }
 
     @Test
-    void aBucketWithoutObjectLockStopsStartupNamingTheKey() {
+    void jrn5ABucketWithoutObjectLockStopsStartupNamingTheKey() {
         Properties properties = bucket(false, "compliance", "P7Y");
 
         // S3Mock answers 400 InvalidRequest here, where AWS answers 404 ObjectLockConfigurationNotFoundError: either refuses.
@@ -137,7 +137,7 @@ class S3ObjectLockTest {
     }
 
     @Test
-    void everyObjectThePutsStoreCarriesTheModeAndTheRetainUntilDate() {
+    void jrn5EveryObjectThePutsStoreCarriesTheModeAndTheRetainUntilDate() {
         Properties compliance = bucket(true, "compliance", "P7Y");
         ContentStore store = open(compliance);
         store.put(CASE, message("a short note "));
@@ -163,7 +163,7 @@ class S3ObjectLockTest {
     }
 
     @Test
-    void deleteRemovesEveryVersionOfTheNameAndItsDeleteMarker() {
+    void jrn6DeleteRemovesEveryVersionOfTheNameAndItsDeleteMarker() {
         Properties properties = bucket(true, "compliance", "P7Y");
         String bucket = bucketName(properties);
         ContentStore store = open(properties);
@@ -187,7 +187,7 @@ class S3ObjectLockTest {
     }
 
     @Test
-    void aDestroyedScopeCannotBeReadEvenWhereItsLockedObjectsStay() {
+    void jrn6ADestroyedScopeCannotBeReadEvenWhereItsLockedObjectsStay() {
         Properties properties = bucket(true, "compliance", "P7Y");
         String bucket = bucketName(properties);
         ContentStore store = open(properties);
@@ -209,7 +209,7 @@ class S3ObjectLockTest {
     }
 
     @Test
-    void destroyingAScopeRemovesEveryVersionUnderItEvenBehindADeleteMarker() {
+    void jrn6DestroyingAScopeRemovesEveryVersionUnderItEvenBehindADeleteMarker() {
         Properties properties = bucket(true, "compliance", "P7Y");
         String bucket = bucketName(properties);
         ContentStore store = open(properties);
