@@ -1,24 +1,38 @@
 package org.caseguard.core.detect;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 
 /**
- * The one normalisation applied identically to registry entries and to message text: NFKC with full case folding
- * (which also removes default-ignorable characters such as zero-width spaces and soft hyphens), every other format
- * character (Cf) removed, diacritics folded (NFD, combining marks dropped), non-ASCII look-alike letters mapped to
- * the ASCII letter of their confusable skeleton, and every run of characters that is neither letter nor digit
- * collapsed to one space. The result holds only letters, digits and single spaces, without leading or trailing
- * space. ASCII digits and letters other than case are never changed.
+ * The one normalisation applied identically to registry entries and to message text:
+ * <ol>
+ *   <li>NFKC (full-width forms, ligatures, mathematical alphanumerics become their plain letters);</li>
+ *   <li>every default-ignorable code point and every format character (Cf) removed (zero-width spaces and joiners,
+ *       soft hyphens, bidi controls, variation selectors);</li>
+ *   <li>each non-ASCII letter or digit replaced by the ASCII character it is confusable with under UTS #39, that is
+ *       the ASCII character with the same confusable skeleton, chosen on the character <em>before</em> case folding
+ *       (a Greek capital Η looks like H, its small letter η like n); non-ASCII decimal digits become their ASCII
+ *       digit;</li>
+ *   <li>full case folding, diacritics folded (NFD, combining marks dropped);</li>
+ *   <li>every run of characters that is neither letter nor digit collapsed to one space.</li>
+ * </ol>
+ * The result holds only letters, digits and single spaces, without leading or trailing space. ASCII digits and
+ * letters other than case are never changed: the skeleton of ASCII itself ("0" as "O", "rn" as "m") is not applied,
+ * since digits must stay digits for case numbers, dates and SSNs.
  */
 public final class TextNormalizer {
 
+    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
     private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
-    /** For each BMP char after folding: the ASCII letter it looks like, or 0. */
-    private static final char[] LOOK_ALIKE = buildLookAlikeTable();
+    private static final ConfusableTable CONFUSABLES = ConfusableTable.build();
 
     private TextNormalizer() {
     }
@@ -67,17 +81,29 @@ public final class TextNormalizer {
     }
 
     private static boolean appendNonAscii(CharSequence run, StringBuilder out, boolean pendingSpace) {
-        String folded = NFD.normalize(NFKC_CASEFOLD.normalize(run));
+        String composed = NFKC.normalize(run);
+        StringBuilder mapped = new StringBuilder(composed.length());
+        for (int j = 0; j < composed.length(); ) {
+            int cp = composed.codePointAt(j);
+            j += Character.charCount(cp);
+            if (isIgnorable(cp)) {
+                continue;
+            }
+            String ascii = CONFUSABLES.asciiFor(cp);
+            if (ascii != null) {
+                mapped.append(ascii);
+            } else {
+                mapped.appendCodePoint(cp);
+            }
+        }
+        String folded = NFD.normalize(NFKC_CASEFOLD.normalize(mapped));
         for (int j = 0; j < folded.length(); ) {
             int cp = folded.codePointAt(j);
             j += Character.charCount(cp);
             int type = UCharacter.getType(cp);
             if (type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.ENCLOSING_MARK
-                || type == UCharacterCategory.FORMAT) {
+                || isIgnorable(cp)) {
                 continue;
-            }
-            if (cp < 0x10000 && LOOK_ALIKE[cp] != 0) {
-                cp = LOOK_ALIKE[cp];
             }
             if (cp < 0x80) {
                 if (cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9') {
@@ -99,43 +125,95 @@ public final class TextNormalizer {
         return pendingSpace;
     }
 
-    /**
-     * Uses ICU's confusable skeletons (UTS #39) but only for non-ASCII letters whose skeleton is one ASCII letter:
-     * the full skeleton would also map digits and ASCII sequences ('0' to 'o', "rn" to "m"), which must stay as they are.
-     */
-    private static char[] buildLookAlikeTable() {
-        char[] table = new char[0x10000];
-        SpoofChecker checker = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
-        for (int cp = 0x80; cp < 0x10000; cp++) {
-            if (!Character.isLetter(cp) || Character.isSurrogate((char) cp)) {
-                continue;
-            }
-            // lower-case look-alikes often only have a skeleton through their capital (Cyrillic м via М)
-            char letter = asciiSkeletonLetter(checker, cp);
-            if (letter == 0) {
-                letter = asciiSkeletonLetter(checker, UCharacter.toUpperCase(cp));
-            }
-            table[cp] = letter;
-        }
-        return table;
+    private static boolean isIgnorable(int cp) {
+        return UCharacter.getType(cp) == UCharacterCategory.FORMAT
+            || UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }
 
-    private static char asciiSkeletonLetter(SpoofChecker checker, int cp) {
-        if (cp < 0x80) {
-            return 0;
+    /**
+     * For every non-ASCII letter or digit of Unicode: the ASCII text it is confusable with (UTS #39: same skeleton), or
+     * none. Built once from ICU's confusables data; a BMP array plus a map for the supplementary planes.
+     */
+    private static final class ConfusableTable {
+        private final String[] bmp;
+        private final Map<Integer, String> supplementary;
+
+        private ConfusableTable(String[] bmp, Map<Integer, String> supplementary) {
+            this.bmp = bmp;
+            this.supplementary = supplementary;
         }
-        String skeleton = NFD.normalize(NFKC_CASEFOLD.normalize(checker.getSkeleton(new String(Character.toChars(cp)))));
-        char letter = 0;
-        int letters = 0;
-        for (int k = 0; k < skeleton.length(); k++) {
-            char s = skeleton.charAt(k);
-            int type = UCharacter.getType(s);
-            if (type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.ENCLOSING_MARK) {
-                continue;
+
+        String asciiFor(int cp) {
+            return cp < 0x10000 ? bmp[cp] : supplementary.get(cp);
+        }
+
+        static ConfusableTable build() {
+            SpoofChecker checker = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+            Map<String, Character> upper = new HashMap<>();
+            Map<String, Character> lower = new HashMap<>();
+            for (char c = 'z'; c >= 'a'; c--) {
+                lower.putIfAbsent(skeleton(checker, c), c);
             }
-            letter = s;
-            letters++;
+            for (char c = 'Z'; c >= 'A'; c--) {
+                upper.putIfAbsent(skeleton(checker, c), c);
+            }
+            String[] bmp = new String[0x10000];
+            Map<Integer, String> supplementary = new HashMap<>();
+            for (int cp = 0x80; cp <= 0x10FFFF; cp++) {
+                String ascii = asciiFor(checker, cp, upper, lower);
+                if (ascii == null && UCharacter.getType(cp) == UCharacterCategory.LOWERCASE_LETTER) {
+                    // small letters that only look Latin in their capital form (Cyrillic м, т): judged by the capital
+                    int capital = UCharacter.toUpperCase(cp);
+                    String viaCapital = capital != cp ? asciiFor(checker, capital, upper, lower) : null;
+                    ascii = viaCapital == null ? null : viaCapital.toLowerCase(Locale.ROOT);
+                }
+                if (ascii == null) {
+                    continue;
+                }
+                if (cp < 0x10000) {
+                    bmp[cp] = ascii;
+                } else {
+                    supplementary.put(cp, ascii);
+                }
+            }
+            return new ConfusableTable(bmp, Map.copyOf(supplementary));
         }
-        return letters == 1 && letter >= 'a' && letter <= 'z' ? letter : 0;
+
+        private static String asciiFor(SpoofChecker checker, int cp, Map<String, Character> upper,
+                                       Map<String, Character> lower) {
+            int type = UCharacter.getType(cp);
+            if (type == UCharacterCategory.DECIMAL_DIGIT_NUMBER) {
+                int value = UCharacter.digit(cp, 10);
+                return value >= 0 ? String.valueOf((char) ('0' + value)) : null;
+            }
+            boolean upperCase = type == UCharacterCategory.UPPERCASE_LETTER || type == UCharacterCategory.TITLECASE_LETTER;
+            if (!upperCase && type != UCharacterCategory.LOWERCASE_LETTER && type != UCharacterCategory.OTHER_LETTER
+                && type != UCharacterCategory.MODIFIER_LETTER && type != UCharacterCategory.LETTER_NUMBER) {
+                return null;
+            }
+            String skeleton = skeleton(checker, cp);
+            Character same = upperCase ? upper.getOrDefault(skeleton, lower.get(skeleton))
+                : lower.getOrDefault(skeleton, upper.get(skeleton));
+            if (same != null) {
+                return String.valueOf(same);
+            }
+            return skeleton.length() <= 3 && skeleton.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+                && !skeleton.isEmpty() ? skeleton : null;
+        }
+
+        /** The UTS #39 skeleton without combining marks (diacritics are folded anyway). */
+        private static String skeleton(SpoofChecker checker, int cp) {
+            String skeleton = NFD.normalize(checker.getSkeleton(new String(Character.toChars(cp))));
+            StringBuilder bare = new StringBuilder(skeleton.length());
+            for (int k = 0; k < skeleton.length(); ) {
+                int s = skeleton.codePointAt(k);
+                k += Character.charCount(s);
+                int type = UCharacter.getType(s);
+                if (type != UCharacterCategory.NON_SPACING_MARK && type != UCharacterCategory.ENCLOSING_MARK) {
+                    bare.appendCodePoint(s);
+                }
+            }
+            return bare.toString();
+        }
     }
 }

@@ -44,4 +44,33 @@ class TextNormalizerTest {
     void germanSharpSIsFullyCaseFolded() {
         assertThat(TextNormalizer.normalize("STRASSE Straße")).isEqualTo("strasse strasse");
     }
+
+    @Test
+    void greekCapitalsAreJudgedBeforeCaseFoldingAsTheyLook() {
+        // Greek capitals Η Ι Ν Υ Β Κ Ρ Τ Χ look like Latin H I N Y B K P T X; their small letters look otherwise
+        assertThat(TextNormalizer.normalize("\u0397\u0399\u039D\u03A5\u0392\u039A\u03A1\u03A4\u03A7"))
+            .isEqualTo("hinybkptx");
+        assertThat(TextNormalizer.normalize("\u039C\u0391RI\u0391 L\u039FPEZ")).isEqualTo("maria lopez");
+    }
+
+    @Test
+    void lettersOfOtherScriptsWithAnAsciiSkeletonBecomeThatLetter() {
+        // Cherokee Ꮇ Ꭺ, Armenian օ, Latin small capital and Cyrillic palochka Ӏ
+        assertThat(TextNormalizer.normalize("\u13B7\u13AA")).isEqualTo("ma");
+        assertThat(TextNormalizer.normalize("L\u0585pez")).isEqualTo("lopez");
+        assertThat(TextNormalizer.normalize("\u04C0ngrid")).isEqualTo("ingrid");
+    }
+
+    @Test
+    void digitsOfOtherScriptsBecomeAsciiDigits() {
+        assertThat(TextNormalizer.normalize("\u0662\u0660\u0662\u0664-CW-\u0966\u0966\u0967\u0968\u0969"))
+            .isEqualTo("2024 cw 00123");
+    }
+
+    @Test
+    void removesEveryDefaultIgnorableAndBidiControl() {
+        // word joiner, variation selector, bidi isolates and marks, Mongolian vowel separator, tag characters
+        assertThat(TextNormalizer.normalize("Ma\u2066ri\u2069a\uFE0F Lo\u200Ep\u180Eez\uDB40\uDC41"))
+            .isEqualTo("maria lopez");
+    }
 }
