@@ -3,87 +3,288 @@ package org.caseguard.core.detect;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.util.Locale;
 import java.util.Set;
 
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Text of attachments that are not declared as text: documents (PDF, DOCX, DOC, ODT, RTF) through Tika, and plain
- * text or CSV sent as {@code application/octet-stream}. The type is detected from the bytes and the file name, not
- * from the declared Content-Type, so a renamed or mislabelled file is still read. Other binary types yield nothing.
+ * The whole text of an attachment, written to a writer as it is read (bounded memory: nothing here holds more than a
+ * buffer, the writer cuts the text into segments). The type comes from the bytes first, then the file name, never
+ * from the declared Content-Type alone, so a renamed or mislabelled file is still read:
+ * <ul>
+ *   <li>text of any kind (plain, CSV, XML, JSON, SVG, calendar...) is decoded by {@link LenientText}; HTML through
+ *       {@link HtmlText};</li>
+ *   <li>every format Tika parses here (PDF, Office and OpenDocument files, RTF, archives such as zip, tar, 7z, gzip)
+ *       through Tika, and every file inside a document or an archive the same way, each entry's name written into
+ *       the text;</li>
+ *   <li>pictures, sound, video and signatures hold no text to read and are skipped;</li>
+ *   <li>anything else is read as a stream of bytes for the printable strings it holds (ASCII and UTF-16), unless it
+ *       looks encrypted or compressed, which cannot be read.</li>
+ * </ul>
+ * A file that cannot be read completely (encrypted, password-protected, corrupt, nested deeper than the limit, an
+ * archive entry the archive reader had to skip) stops with {@link UnclassifiableMessageException}: never a
+ * classification of the part that could be read.
  */
 final class AttachmentTextExtractor {
 
-    private static final Set<String> DOCUMENT_TYPES = Set.of(
-        "application/pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/msword",
-        "application/vnd.oasis.opendocument.text",
-        "application/rtf");
-
-    private static final Logger LOGGER = LoggerFactory.getLogger(AttachmentTextExtractor.class);
     private static final TikaConfig TIKA = TikaConfig.getDefaultConfig();
     private static final Detector DETECTOR = TIKA.getDetector();
     private static final Parser PARSER = new AutoDetectParser(TIKA);
+    private static final MediaTypeRegistry REGISTRY = TIKA.getMediaTypeRegistry();
+    private static final Set<MediaType> PARSED = PARSER.getSupportedTypes(new ParseContext());
+    private static final Set<String> TEXT_APPLICATION_TYPES = Set.of("application/xml", "application/json",
+        "application/javascript", "application/x-sh", "application/ics", "application/mbox", "image/svg+xml",
+        "application/xhtml+xml", "application/rss+xml", "application/atom+xml", "application/x-yaml", "application/yaml",
+        "application/sql", "application/x-tex", "application/x-latex", "application/rtf-text");
+    private static final Set<String> WITHOUT_TEXT = Set.of("application/pkcs7-signature",
+        "application/x-pkcs7-signature", "application/pgp-signature", "application/pkcs7-mime+signature");
+    private static final Set<String> ENCRYPTED = Set.of("application/pkcs7-mime", "application/x-pkcs7-mime",
+        "application/pgp-encrypted", "application/x-tika-ooxml-protected", "application/x-tika-msoffice-protected");
+    /** Bits of entropy per byte above which unidentified data is taken for encrypted or compressed. */
+    private static final double OPAQUE_ENTROPY = 7.5;
+    private static final int MIN_STRING = 4;
 
-    private AttachmentTextExtractor() {
+    private final int maxDepth;
+
+    AttachmentTextExtractor(int maxDepth) {
+        this.maxDepth = maxDepth;
     }
 
-    /** The detected document type when Tika should read this content, or empty when it is not a document type. */
-    private static MediaType detect(InputStream markable, String fileName) throws IOException {
-        Metadata metadata = new Metadata();
-        if (fileName != null) {
-            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    /** Writes all text of {@code in} to {@code out}; {@code depth} counts the enclosing MIME parts and archives. */
+    void extract(InputStream in, String fileName, Writer out, int depth) throws UnclassifiableMessageException, IOException {
+        if (depth > maxDepth) {
+            throw new UnclassifiableMessageException("attachment nesting deeper than maxDepth=" + maxDepth);
         }
-        return DETECTOR.detect(markable, metadata);
+        InputStream markable = in.markSupported() ? in : new BufferedInputStream(in, 64 * 1024);
+        MediaType type = detect(markable, fileName);
+        String base = type.getBaseType().toString().toLowerCase(Locale.ROOT);
+        if (ENCRYPTED.contains(base)) {
+            throw new UnclassifiableMessageException("attachment of type " + base + " is encrypted");
+        }
+        if (WITHOUT_TEXT.contains(base) || isMedia(base)) {
+            return;
+        }
+        if (base.equals("text/html") || base.equals("application/xhtml+xml")) {
+            out.write(HtmlText.text(readAll(LenientText.reader(markable, type.getParameters().get("charset")))));
+        } else if (base.startsWith("text/") || base.startsWith("message/") || TEXT_APPLICATION_TYPES.contains(base)) {
+            LenientText.reader(markable, type.getParameters().get("charset")).transferTo(out);
+        } else if (isParsed(type)) {
+            parse(markable, type, out, depth);
+        } else {
+            printableStrings(markable, base, out);
+        }
+        out.write('\n');
+    }
+
+    /** The bytes' own type when they have one; the file name's when the bytes only say "text" or nothing. */
+    private static MediaType detect(InputStream markable, String fileName) throws IOException {
+        MediaType byContent = DETECTOR.detect(markable, new Metadata());
+        if (fileName == null || fileName.isBlank()) {
+            return byContent;
+        }
+        Metadata named = new Metadata();
+        named.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        MediaType byName = DETECTOR.detect(markable, named);
+        boolean contentIsVague = byContent.equals(MediaType.OCTET_STREAM) || byContent.getBaseType().equals(MediaType.TEXT_PLAIN);
+        if (!contentIsVague) {
+            return byContent;
+        }
+        if (byContent.getBaseType().equals(MediaType.TEXT_PLAIN)) {
+            // text named like a picture is still text; text named .csv or .html is read as that kind of text
+            return byName.getType().equals("text") ? byName : byContent;
+        }
+        return byName;
+    }
+
+    private static boolean isMedia(String base) {
+        return (base.startsWith("image/") && !base.equals("image/svg+xml")) || base.startsWith("audio/")
+            || base.startsWith("video/") || base.startsWith("font/") || base.startsWith("application/font")
+            || base.startsWith("application/x-font");
+    }
+
+    private static boolean isParsed(MediaType type) {
+        for (MediaType t = type.getBaseType(); t != null && !t.equals(MediaType.OCTET_STREAM); t = REGISTRY.getSupertype(t)) {
+            if (PARSED.contains(t) && !t.equals(MediaType.TEXT_PLAIN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void parse(InputStream markable, MediaType type, Writer out, int depth)
+        throws UnclassifiableMessageException, IOException {
+        Metadata metadata = new Metadata();
+        metadata.set(Metadata.CONTENT_TYPE, type.toString());
+        ParseContext context = new ParseContext();
+        context.set(Parser.class, PARSER);
+        context.set(EmbeddedDocumentExtractor.class, new EmbeddedFiles(out, depth));
+        try {
+            PARSER.parse(markable, new BodyContentHandler(out), metadata, context);
+        } catch (SAXException | TikaException | IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a parser library at a version the server does not provide must not let content through
+            UnclassifiableMessageException inner = unclassifiableCause(e);
+            if (inner != null) {
+                throw inner;
+            }
+            throw new UnclassifiableMessageException("attachment of type " + type.getBaseType() + " could not be read", e);
+        }
+        for (String name : metadata.names()) {
+            if (name.startsWith(TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX)
+                && !name.equals(TikaCoreProperties.TIKA_META_EXCEPTION_WARNING.getName())) {
+                throw new UnclassifiableMessageException("attachment of type " + type.getBaseType()
+                    + " has a part that could not be read (" + name.substring(TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX.length()) + ")");
+            }
+        }
+    }
+
+    /** The reason a nested read or the text limit gave, from wherever a parser wrapped it. */
+    private static UnclassifiableMessageException unclassifiableCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NestedUnreadable nested) {
+                return nested.reason;
+            }
+            if (t instanceof TextSegments.TextLimitExceeded limit) {
+                return new UnclassifiableMessageException(limit.getMessage(), limit);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** Files inside a document or an archive: their names into the text, their content read like an attachment. */
+    private final class EmbeddedFiles implements EmbeddedDocumentExtractor {
+        private final Writer out;
+        private final int depth;
+
+        EmbeddedFiles(Writer out, int depth) {
+            this.out = out;
+            this.depth = depth;
+        }
+
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return true;
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
+            throws SAXException, IOException {
+            String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+            if (name != null) {
+                out.write('\n');
+                out.write(name);
+                out.write('\n');
+            }
+            try {
+                extract(stream, name, out, depth + 1);
+            } catch (UnclassifiableMessageException e) {
+                throw new NestedUnreadable(e);
+            }
+        }
+    }
+
+    /** Carries a nested file's reason through Tika's parsers, which only let IOException and SAXException out. */
+    private static final class NestedUnreadable extends IOException {
+        final UnclassifiableMessageException reason;
+
+        NestedUnreadable(UnclassifiableMessageException reason) {
+            super(reason.getMessage(), reason);
+            this.reason = reason;
+        }
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        int n;
+        while ((n = reader.read(buffer)) >= 0) {
+            text.append(buffer, 0, n);
+        }
+        return text.toString();
     }
 
     /**
-     * Extracts at most {@code maxChars} characters of text. Throws {@link UnclassifiableMessageException} when a
-     * document of a supported type cannot be read (encrypted, corrupt): its content would otherwise go unchecked.
+     * Printable runs of at least {@value #MIN_STRING} characters, in single bytes (ASCII) and in UTF-16 little endian at
+     * either alignment, as {@code strings} finds them; unidentified data whose bytes look random is refused as
+     * unreadable.
      */
-    static String extract(InputStream in, String fileName, int maxChars) throws UnclassifiableMessageException, IOException {
-        InputStream markable = in.markSupported() ? in : new BufferedInputStream(in);
-        MediaType detected = detect(markable, fileName);
-        String baseType = detected.getBaseType().toString().toLowerCase(Locale.ROOT);
-        if (baseType.equals("text/plain") || baseType.equals("text/csv")) {
-            byte[] bytes = markable.readNBytes(maxChars);
-            String charset = detected.getParameters().get("charset");
-            return LenientText.decode(bytes, charset);
-        }
-        if (!DOCUMENT_TYPES.contains(baseType)) {
-            return "";
-        }
-        Metadata metadata = new Metadata();
-        metadata.set(Metadata.CONTENT_TYPE, detected.toString());
-        BodyContentHandler handler = new BodyContentHandler(maxChars);
-        ParseContext context = new ParseContext();
-        context.set(Parser.class, PARSER); // also read documents embedded in documents
-        try {
-            PARSER.parse(markable, handler, metadata, context);
-        } catch (SAXException e) {
-            if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                throw new UnclassifiableMessageException("attachment of type " + detected + " could not be read", e);
+    private static void printableStrings(InputStream in, String type, Writer out)
+        throws IOException, UnclassifiableMessageException {
+        long[] histogram = new long[256];
+        long total = 0;
+        StringBuilder bytesRun = new StringBuilder();
+        StringBuilder[] wideRuns = {new StringBuilder(), new StringBuilder()};
+        int previous = -1;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            for (int i = 0; i < n; i++) {
+                int b = buffer[i] & 0xFF;
+                histogram[b]++;
+                if (isPrintable(b)) {
+                    bytesRun.append((char) b);
+                } else {
+                    flush(bytesRun, out);
+                }
+                if (previous >= 0) {
+                    // the byte pair (previous, b) is one UTF-16LE unit for the alignment it starts at
+                    StringBuilder wide = wideRuns[(int) ((total - 1) & 1)];
+                    if (isPrintable(previous) && b == 0) {
+                        wide.append((char) previous);
+                    } else {
+                        flush(wide, out);
+                    }
+                }
+                previous = b;
+                total++;
             }
-            LOGGER.info("attachment of type {} truncated at maxAttachmentChars={}", baseType, maxChars);
-        } catch (TikaException | RuntimeException | LinkageError e) {
-            // LinkageError: a parser library at a version the server does not provide must not let content through
-            throw new UnclassifiableMessageException("attachment of type " + detected + " could not be read", e);
         }
-        return handler.toString();
+        flush(bytesRun, out);
+        flush(wideRuns[0], out);
+        flush(wideRuns[1], out);
+        if (total >= 4096 && entropy(histogram, total) > OPAQUE_ENTROPY) {
+            throw new UnclassifiableMessageException("attachment of unidentified type " + type
+                + " looks encrypted or compressed");
+        }
+    }
+
+    private static boolean isPrintable(int b) {
+        return b >= 0x20 && b < 0x7F || b == '\t';
+    }
+
+    private static void flush(StringBuilder run, Writer out) throws IOException {
+        if (run.length() >= MIN_STRING) {
+            out.append(run).append('\n');
+        }
+        run.setLength(0);
+    }
+
+    private static double entropy(long[] histogram, long total) {
+        double bits = 0;
+        for (long count : histogram) {
+            if (count > 0) {
+                double p = (double) count / total;
+                bits -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return bits;
     }
 }

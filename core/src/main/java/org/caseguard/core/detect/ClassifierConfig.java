@@ -19,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
  * @param markTokens         TAG-4 subject tokens; {@code *} stands for any text, e.g. {@code [case *]}
  * @param markHeader         TAG-4 header name; any non-empty value other than {@code none} marks the message; empty = off
  * @param maxDepth           maximum MIME nesting depth (multiparts and attached messages) before failing closed
- * @param maxAttachmentChars maximum characters of text extracted from one attachment
+ * @param maxAttachmentChars maximum characters of text in one body part or attachment (archives and documents with
+ *                           everything inside them); a longer one is not read in part: the message is unclassifiable
  */
 public record ClassifierConfig(List<String> caseNumberFormats, double ssnMinConfidence, int dobProximity,
                                List<String> markTokens, String markHeader, int maxDepth, int maxAttachmentChars) {
@@ -182,7 +183,7 @@ public record ClassifierConfig(List<String> caseNumberFormats, double ssnMinConf
         private List<String> markTokens = DEFAULT_MARK_TOKENS;
         private String markHeader = DEFAULT_MARK_HEADER;
         private int maxDepth = 32;
-        private int maxAttachmentChars = 5_000_000;
+        private int maxAttachmentChars = 32_000_000;
 
         private Builder() {
         }

@@ -199,6 +199,14 @@ public final class DefaultMessageClassifier implements MessageClassifier {
             } else if (keepSegments) {
                 normalizedSegments.add(normalized);
             }
+            scanNormalized(normalized, subject);
+            String displayed = BidiText.displayOrder(segment);
+            if (displayed != null) {
+                scanNormalized(TextNormalizer.normalize(displayed), subject);
+            }
+        }
+
+        private void scanNormalized(String normalized, boolean subject) {
             TokenGroups groups = TokenGroups.of(normalized);
             inSubject = subject;
             surnameMatches.clear();

@@ -1,14 +1,26 @@
 package org.caseguard.core.detect;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.ibm.icu.charset.CharsetProviderICU;
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 
 /**
  * Decoding that never gives up on text: an unknown or unsupported charset falls back to UTF-8 when the bytes are valid
@@ -23,11 +35,106 @@ final class LenientText {
     }
 
     static String decode(byte[] bytes, String declaredCharset) {
-        Charset charset = charsetOrNull(declaredCharset);
+        return decode(bytes, 0, bytes.length, declaredCharset);
+    }
+
+    static String decode(byte[] bytes, int offset, int length, String declaredCharset) {
+        Charset charset = choose(bytes, offset, length, declaredCharset);
         if (charset != null) {
-            return new String(bytes, charset);
+            return charset.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
         }
-        return utf8OrLatin1(bytes);
+        return utf8OrLatin1(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    /**
+     * A reader of the whole stream in the charset {@link #choose chosen} from its first {@value #SNIFF} bytes. Bytes
+     * the charset cannot map become U+FFFD: characters, never an end of the text.
+     */
+    static Reader reader(InputStream in, String declaredCharset) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, SNIFF);
+        buffered.mark(SNIFF);
+        byte[] head = buffered.readNBytes(SNIFF);
+        buffered.reset();
+        Charset charset = choose(head, 0, head.length, declaredCharset);
+        if (charset == null) {
+            charset = isUtf8Prefix(head, head.length) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        }
+        return new InputStreamReader(buffered, charset.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    static final int SNIFF = 64 * 1024;
+
+    /**
+     * The charset to read these bytes with: a byte order mark wins; then the declared charset (the JDK's or ICU's,
+     * which adds UTF-7 and others) if the bytes are valid in it; then, for bytes with NULs (UTF-16 or UTF-32 without
+     * a mark), ICU's detector. Null means "UTF-8 if valid, else ISO-8859-1", which loses no byte.
+     */
+    static Charset choose(byte[] bytes, int offset, int length, String declaredCharset) {
+        Charset marked = byteOrderMark(bytes, offset, length);
+        if (marked != null) {
+            return marked;
+        }
+        Charset declared = charsetOrNull(declaredCharset);
+        if (declared != null && decodesCleanly(declared, bytes, offset, length)) {
+            return declared;
+        }
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == 0) {
+                return detected(bytes, offset, length);
+            }
+        }
+        return null;
+    }
+
+    private static Charset byteOrderMark(byte[] b, int offset, int length) {
+        int a0 = length > 0 ? b[offset] & 0xFF : -1;
+        int a1 = length > 1 ? b[offset + 1] & 0xFF : -1;
+        int a2 = length > 2 ? b[offset + 2] & 0xFF : -1;
+        int a3 = length > 3 ? b[offset + 3] & 0xFF : -1;
+        if (a0 == 0xEF && a1 == 0xBB && a2 == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (a0 == 0xFF && a1 == 0xFE && a2 == 0 && a3 == 0) {
+            return charsetOrNull("UTF-32LE");
+        }
+        if (a0 == 0 && a1 == 0 && a2 == 0xFE && a3 == 0xFF) {
+            return charsetOrNull("UTF-32BE");
+        }
+        if (a0 == 0xFF && a1 == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (a0 == 0xFE && a1 == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    private static boolean decodesCleanly(Charset charset, byte[] bytes, int offset, int length) {
+        try {
+            CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CharBuffer out = CharBuffer.allocate(Math.max(16, length * 2));
+            ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+            // not the end of input: a sniffed head may end inside a multi-byte sequence, which is no error
+            return !decoder.decode(in, out, false).isError();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Charset detected(byte[] bytes, int offset, int length) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length));
+        CharsetMatch match = detector.detect();
+        return match == null ? null : charsetOrNull(match.getName());
+    }
+
+    private static boolean isUtf8Prefix(byte[] bytes, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        return !decoder.decode(in, CharBuffer.allocate(Math.max(16, length)), false).isError();
     }
 
     static String utf8OrLatin1(byte[] bytes) {
@@ -41,11 +148,12 @@ final class LenientText {
         }
     }
 
+    /** A charset by any name the JDK or ICU knows (ICU adds UTF-7, SCSU, BOCU-1 and more), or null. */
     static Charset charsetOrNull(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String cleaned = name.trim().replace("\"", "");
+        String cleaned = name.trim().replace("\"", "").replace("'", "");
         int language = cleaned.indexOf('*'); // RFC 2231 language suffix: utf-8*en
         if (language > 0) {
             cleaned = cleaned.substring(0, language);
@@ -53,9 +161,15 @@ final class LenientText {
         try {
             return Charset.forName(cleaned);
         } catch (RuntimeException e) {
-            return null;
+            try {
+                return ICU_CHARSETS.charsetForName(cleaned);
+            } catch (RuntimeException | LinkageError notInIcu) {
+                return null;
+            }
         }
     }
+
+    private static final CharsetProviderICU ICU_CHARSETS = new CharsetProviderICU();
 
     /**
      * Decodes an unfolded header value: RFC 2047 encoded words (B and Q, any charset, leniently) and raw 8-bit
@@ -131,7 +245,7 @@ final class LenientText {
                 out[n++] = (byte) c;
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     private static boolean isHex(char c) {

@@ -1,61 +1,59 @@
 package org.caseguard.core.detect;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
 import javax.mail.Part;
 import javax.mail.Session;
+import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 import javax.mail.internet.MimePart;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Comment;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeVisitor;
-
 /**
- * Walks the MIME tree of a message once and collects all of its text (see {@link ExtractedText}). Anything that
- * cannot be read, and nesting deeper than the configured limit, fails with {@link UnclassifiableMessageException}:
- * content that was not read must not be treated as clean.
+ * Walks the MIME tree of a message once and collects all of its text (see {@link ExtractedText}): every header field a
+ * person can read ({@link HeaderText}) of the message, of each part and of each attached message; file names
+ * ({@link MimeParameters}); text bodies ({@link PlainText}: any charset, format=flowed, uuencoded files), HTML
+ * ({@link HtmlText}) and attachments ({@link AttachmentTextExtractor}: documents, archives, unidentified files).
+ * Anything that cannot be read completely, text longer than the limit, and nesting deeper than the configured limit
+ * fail with {@link UnclassifiableMessageException}: content that was not read must not be treated as clean.
  */
 final class MessageTextExtractor {
 
-    private static final List<String> FREE_TEXT_HEADERS = List.of("Subject", "Comments", "Keywords", "Thread-Topic");
     private static final Set<String> KNOWN_TRANSFER_ENCODINGS = Set.of("7bit", "8bit", "binary", "base64",
         "quoted-printable", "uuencode", "x-uuencode", "x-uue");
-    private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
+    /** Report parts that are plain text by definition (RFC 3464, RFC 8098): read directly, no type detection. */
+    private static final Set<String> TEXT_REPORTS = Set.of("message/delivery-status",
+        "message/disposition-notification", "message/global-delivery-status", "message/global-headers",
+        "text/rfc822-headers");
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final int maxDepth;
-    private final int maxAttachmentChars;
+    private final int maxChars;
     private final String markHeader;
+    private final AttachmentTextExtractor attachments;
 
     MessageTextExtractor(ClassifierConfig config) {
         this.maxDepth = config.maxDepth();
-        this.maxAttachmentChars = config.maxAttachmentChars();
+        this.maxChars = config.maxAttachmentChars();
         this.markHeader = config.markHeader();
+        this.attachments = new AttachmentTextExtractor(config.maxDepth());
     }
 
     ExtractedText extract(MimeMessage message) throws UnclassifiableMessageException {
         try {
-            List<String> segments = new ArrayList<>();
-            String subject = headerText(message, "Subject");
-            for (String header : FREE_TEXT_HEADERS.subList(1, FREE_TEXT_HEADERS.size())) {
-                addIfPresent(segments, headerText(message, header));
-            }
+            TextSegments segments = new TextSegments(maxChars);
+            String subject = HeaderText.values(message, "Subject");
+            HeaderText.addAll(message, "subject", segments);
             List<String> markValues = new ArrayList<>();
             if (!markHeader.isEmpty()) {
                 String[] values = message.getHeader(markHeader);
@@ -66,72 +64,105 @@ final class MessageTextExtractor {
                 }
             }
             walk(message, 0, segments);
-            return new ExtractedText(subject, segments, markValues);
+            return new ExtractedText(subject, segments.segments(), markValues);
+        } catch (TextSegments.TextLimitExceeded e) {
+            throw new UnclassifiableMessageException(e.getMessage(), e);
         } catch (IOException | MessagingException | RuntimeException | LinkageError e) {
             throw new UnclassifiableMessageException("message could not be read: " + e.getClass().getSimpleName(), e);
         }
     }
 
-    /** Report parts that are plain text by definition (RFC 3464, RFC 8098): read directly, no type detection. */
-    private static final java.util.Set<String> TEXT_REPORTS = java.util.Set.of("message/delivery-status",
-        "message/disposition-notification", "message/global-delivery-status");
-
-    private void walk(MimePart part, int depth, List<String> segments)
+    private void walk(MimePart part, int depth, TextSegments segments)
         throws MessagingException, IOException, UnclassifiableMessageException {
         if (depth > maxDepth) {
             throw new UnclassifiableMessageException("MIME nesting deeper than maxDepth=" + maxDepth);
         }
-        String type = baseType(part);
-        if (type.startsWith("multipart/")) {
+        MimeParameters type = MimeParameters.parse(header(part, "Content-Type"));
+        String fileName = fileNames(part, type, segments);
+        String base = baseType(part);
+        if (base.startsWith("multipart/")) {
+            if (base.equals("multipart/encrypted")) {
+                throw new UnclassifiableMessageException("multipart/encrypted content cannot be read");
+            }
             Object content = part.getContent();
             if (!(content instanceof MimeMultipart multipart)) {
                 throw new UnclassifiableMessageException("multipart body could not be parsed as multipart");
             }
+            segments.add(multipart.getPreamble());
             int count = multipart.getCount();
             for (int i = 0; i < count; i++) {
                 BodyPart child = multipart.getBodyPart(i);
+                HeaderText.addAll(child, null, segments);
                 walk((MimePart) child, depth + 1, segments);
             }
-        } else if (type.equals("message/rfc822") || type.equals("message/global")) {
+        } else if (base.equals("message/rfc822") || base.equals("message/global")) {
             MimeMessage attached;
             try (InputStream in = decodedStream(part)) {
                 attached = new MimeMessage(SESSION, in);
             }
-            for (String header : FREE_TEXT_HEADERS) {
-                addIfPresent(segments, headerText(attached, header));
-            }
+            HeaderText.addAll(attached, null, segments);
             walk(attached, depth + 1, segments);
-        } else if (type.equals("text/html")) {
-            segments.add(htmlToText(readText(part)));
-        } else if ((type.startsWith("text/") && !type.equals("text/rtf")) || TEXT_REPORTS.contains(type)) {
-            segments.add(readText(part));
-        } else if (!type.startsWith("image/") && !type.startsWith("audio/") && !type.startsWith("video/")) {
-            String fileName = fileName(part);
-            try (InputStream in = new BufferedInputStream(decodedStream(part))) {
-                addIfPresent(segments, AttachmentTextExtractor.extract(in, fileName, maxAttachmentChars));
+        } else if (base.equals("message/partial")) {
+            throw new UnclassifiableMessageException("message/partial is a fragment; the whole message cannot be read");
+        } else if (base.equals("text/html")) {
+            segments.add(HtmlText.text(readAll(part, type)));
+        } else if ((base.startsWith("text/") && !base.equals("text/rtf")) || TEXT_REPORTS.contains(base)) {
+            readPlainText(part, type, fileName, depth, segments);
+        } else {
+            try (InputStream in = decodedStream(part); Writer out = segments.writer("an attachment")) {
+                attachments.extract(in, fileName, out, depth);
             }
         }
     }
 
-    private static String headerText(Part part, String name) throws MessagingException {
+    private void readPlainText(MimePart part, MimeParameters type, String fileName, int depth, TextSegments segments)
+        throws MessagingException, IOException, UnclassifiableMessageException {
+        boolean flowed = "flowed".equalsIgnoreCase(trimmed(type.get("format")));
+        boolean delSp = "yes".equalsIgnoreCase(trimmed(type.get("delsp")));
+        try (InputStream in = decodedStream(part); Reader reader = LenientText.reader(in, type.get("charset"));
+             Writer out = segments.writer(fileName == null ? "a text part" : "a text attachment")) {
+            PlainText.copy(reader, flowed, delSp, out, (content, name) -> {
+                try (Writer file = segments.writer("a uuencoded file")) {
+                    attachments.extract(content, name, file, depth + 1);
+                }
+            });
+        }
+    }
+
+    private String readAll(MimePart part, MimeParameters type) throws MessagingException, IOException {
+        try (InputStream in = decodedStream(part); Reader reader = LenientText.reader(in, type.get("charset"))) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = reader.read(buffer)) >= 0) {
+                text.append(buffer, 0, n);
+                if (text.length() > maxChars) {
+                    throw new TextSegments.TextLimitExceeded("an HTML part has more than maxAttachmentChars="
+                        + maxChars + " characters; it is not classified from a part of it");
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static String header(Part part, String name) throws MessagingException {
         String[] values = part.getHeader(name);
-        if (values == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder();
-        for (String value : values) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append(LenientText.decodeHeader(value));
-        }
-        return text.toString();
+        return values == null || values.length == 0 ? null : values[0];
     }
 
-    private static void addIfPresent(List<String> segments, String text) {
-        if (text != null && !text.isBlank()) {
-            segments.add(text);
-        }
+    /**
+     * Adds every file name of a part as text (Content-Disposition's {@code filename} and Content-Type's {@code name}
+     * may differ) and returns the first, for type detection; null when there is none.
+     */
+    private static String fileNames(MimePart part, MimeParameters type, TextSegments segments) throws MessagingException {
+        List<String> names = new ArrayList<>(MimeParameters.parse(header(part, "Content-Disposition")).fileNames());
+        names.addAll(type.fileNames());
+        names.forEach(segments::add);
+        return names.isEmpty() ? null : names.get(0);
     }
 
     static String baseType(Part part) throws MessagingException {
@@ -145,66 +176,13 @@ final class MessageTextExtractor {
         return type.contains("/") ? type : "text/plain";
     }
 
-    private static String charset(Part part) throws MessagingException {
-        String[] header = part.getHeader("Content-Type");
-        if (header == null || header.length == 0) {
-            return null;
-        }
-        Matcher matcher = CHARSET_PARAMETER.matcher(header[0]);
-        return matcher.find() ? matcher.group(1) : null;
-    }
-
-    private static String fileName(MimePart part) {
-        try {
-            String name = part.getFileName();
-            return name == null ? null : LenientText.decodeHeader(name);
-        } catch (MessagingException | RuntimeException e) {
-            return null; // a broken file name parameter only costs the detector a hint
-        }
-    }
-
     /** The body with its transfer encoding removed; an unknown transfer encoding is read as is. */
     private static InputStream decodedStream(MimePart part) throws MessagingException, IOException {
         String encoding = part.getEncoding();
         if (encoding != null && !KNOWN_TRANSFER_ENCODINGS.contains(encoding.trim().toLowerCase(Locale.ROOT))) {
-            return rawStream(part);
+            return part instanceof MimeMessage message ? message.getRawInputStream()
+                : ((MimeBodyPart) part).getRawInputStream();
         }
         return part.getInputStream();
-    }
-
-    private static InputStream rawStream(MimePart part) throws MessagingException {
-        if (part instanceof MimeMessage message) {
-            return message.getRawInputStream();
-        }
-        return ((javax.mail.internet.MimeBodyPart) part).getRawInputStream();
-    }
-
-    private static String readText(MimePart part) throws MessagingException, IOException {
-        byte[] bytes;
-        try (InputStream in = decodedStream(part)) {
-            bytes = in.readAllBytes();
-        }
-        return LenientText.decode(bytes, charset(part));
-    }
-
-    /** Text as a reader of the HTML could see it, plus what is hidden in it (hidden elements, comments, alt/title). */
-    static String htmlToText(String html) {
-        Document document = Jsoup.parse(html);
-        StringBuilder text = new StringBuilder(document.text());
-        document.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof Comment comment) {
-                    text.append('\n').append(comment.getData());
-                } else if (node instanceof Element element) {
-                    for (String attribute : List.of("alt", "title")) {
-                        if (element.hasAttr(attribute)) {
-                            text.append('\n').append(element.attr(attribute));
-                        }
-                    }
-                }
-            }
-        });
-        return text.toString();
     }
 }

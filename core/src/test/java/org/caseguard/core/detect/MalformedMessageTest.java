@@ -71,19 +71,43 @@ class MalformedMessageTest {
     }
 
     @Test
-    void twentyMegabytesOfBinaryJunkIsIgnoredQuickly() throws Exception {
+    void tag1TwentyMegabytesOfUnidentifiedRandomBytesAreHeldAsUnreadableQuickly() throws Exception {
         byte[] junk = new byte[20 * 1024 * 1024];
         new Random(42).nextBytes(junk);
+        byte[] bytes = withBinaryAttachment(junk);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> classifier().classify(parse(bytes)))
+            .isInstanceOf(UnclassifiableMessageException.class).hasMessageContaining("looks encrypted or compressed");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void tag1UnidentifiedBinaryIsReadForTheStringsItHoldsInAsciiAndUtf16() throws Exception {
+        byte[] data = new byte[200_000];
+        new Random(7).ints(data.length, 0, 16).forEach(new java.util.function.IntConsumer() {
+            int i;
+
+            @Override
+            public void accept(int value) {
+                data[i++] = (byte) value;
+            }
+        });
+        byte[] ascii = "ref 2023-CW-00123".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(ascii, 0, data, 150_001, ascii.length);
+        byte[] wide = "Maria Lopez".getBytes(StandardCharsets.UTF_16LE);
+        System.arraycopy(wide, 0, data, 90_003, wide.length);
+        Classification result = classifier().classify(parse(withBinaryAttachment(data)));
+        assertThat(result.caseNumbers()).contains("2023-CW-00123");
+        assertThat(result.clientIds()).contains("c-maria");
+    }
+
+    private static byte[] withBinaryAttachment(byte[] content) throws Exception {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         raw.write(("Subject: data\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\n"
-            + "case 2023-CW-00123\r\n--B\r\nContent-Type: application/octet-stream; name=dump.bin\r\n"
+            + "see the file\r\n--B\r\nContent-Type: application/octet-stream; name=dump.bin\r\n"
             + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        raw.write(Base64.getMimeEncoder().encode(junk));
+        raw.write(Base64.getMimeEncoder().encode(content));
         raw.write("\r\n--B--\r\n".getBytes(StandardCharsets.US_ASCII));
-        byte[] bytes = raw.toByteArray();
-        long started = System.nanoTime();
-        Classification result = classifier().classify(parse(bytes));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-        assertThat(result.caseNumbers()).containsExactly("2023-CW-00123");
+        return raw.toByteArray();
     }
 }
