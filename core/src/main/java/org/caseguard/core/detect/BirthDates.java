@@ -2,13 +2,27 @@ package org.caseguard.core.detect;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Dates in normalised text, where separators are already single spaces: ISO "2014 03 05", US "03 05 2014" and
- * "3 5 2014", "march 5 2014", "5 march 2014", "mar 5 2014".
+ * Dates in normalised text ({@link TextNormalizer}: separators are single spaces, so "3/14/1987", "3-14-1987" and
+ * "3.14.1987" all read "3 14 1987"). A date found may have several readings, all returned:
+ * <ul>
+ *   <li>numeric: year first ({@code 1987 03 14}); month or day first with a four- or two-digit year, read both ways
+ *       ({@code 03 04 1987} is 4 March and 3 April; {@code 87} is 1987 and 2087); eight digits ({@code 19870314},
+ *       {@code 03141987});</li>
+ *   <li>with a month name or abbreviation, English or Spanish: {@code march 14 1987}, {@code 14 march 1987},
+ *       {@code 14th of march 1987}, {@code march 14th 1987}, {@code 14 de marzo de 1987}, {@code 14 mar 87}.</li>
+ * </ul>
  */
 final class BirthDates {
+
+    /** A date whose groups run from the one asked about to {@code lastGroup}, with every reading of it. */
+    record Found(int lastGroup, List<LocalDate> dates) {
+    }
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
         Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
@@ -16,55 +30,134 @@ final class BirthDates {
         Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7), Map.entry("jul", 7),
         Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sep", 9),
         Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10), Map.entry("november", 11),
-        Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+        Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12),
+        Map.entry("enero", 1), Map.entry("ene", 1), Map.entry("febrero", 2), Map.entry("marzo", 3),
+        Map.entry("abril", 4), Map.entry("abr", 4), Map.entry("mayo", 5), Map.entry("junio", 6), Map.entry("julio", 7),
+        Map.entry("agosto", 8), Map.entry("ago", 8), Map.entry("septiembre", 9), Map.entry("setiembre", 9),
+        Map.entry("set", 9), Map.entry("octubre", 10), Map.entry("noviembre", 11), Map.entry("diciembre", 12),
+        Map.entry("dic", 12));
+    private static final Set<String> ORDINAL_SUFFIXES = Set.of("st", "nd", "rd", "th", "o", "ro", "do", "er");
+    private static final Set<String> CONNECTORS = Set.of("of", "de", "del");
 
     private BirthDates() {
     }
 
-    /** The date whose first group is {@code i}, or null; {@code i + 2} is then its last group. */
-    static LocalDate dateAt(TokenGroups text, int i) {
-        if (i + 2 >= text.size() || !text.separatedBefore(i) || !text.singleSeparatorAfter(i)
-            || !text.singleSeparatorAfter(i + 1) || !text.separatedAfter(i + 2)) {
+    /** The date starting at group {@code i}, or null. */
+    static Found dateAt(TokenGroups text, int i) {
+        if (i >= text.size() || !text.separatedBefore(i)) {
             return null;
         }
+        if (text.isAsciiDigits(i)) {
+            Found numeric = numeric(text, i);
+            return numeric != null ? numeric : dayFirstWithMonthName(text, i);
+        }
+        return monthNameFirst(text, i);
+    }
+
+    private static Found numeric(TokenGroups text, int i) {
         int a = text.length(i);
+        if (a == 8 && text.separatedAfter(i)) {
+            String digits = text.group(i);
+            List<LocalDate> dates = new ArrayList<>(2);
+            addDate(dates, number(digits, 0, 4), number(digits, 4, 6), number(digits, 6, 8));
+            addDate(dates, number(digits, 4, 8), number(digits, 0, 2), number(digits, 2, 4));
+            addDate(dates, number(digits, 4, 8), number(digits, 2, 4), number(digits, 0, 2));
+            return dates.isEmpty() ? null : new Found(i, dates);
+        }
+        if (i + 2 >= text.size() || !text.isAsciiDigits(i + 1) || !text.isAsciiDigits(i + 2)
+            || !text.separatedAfter(i) || !text.separatedAfter(i + 1) || !text.separatedAfter(i + 2)) {
+            return null;
+        }
         int b = text.length(i + 1);
         int c = text.length(i + 2);
-        boolean digitsA = text.isAsciiDigits(i);
-        boolean digitsB = text.isAsciiDigits(i + 1);
-        boolean digitsC = text.isAsciiDigits(i + 2);
-        if (!digitsC) {
+        List<LocalDate> dates = new ArrayList<>(4);
+        if (a == 4 && b <= 2 && c <= 2) {
+            addDate(dates, number(text, i), number(text, i + 1), number(text, i + 2));
+        } else if (a <= 2 && b <= 2 && (c == 4 || c == 2)) {
+            for (int year : years(text.group(i + 2))) {
+                addDate(dates, year, number(text, i), number(text, i + 1));
+                addDate(dates, year, number(text, i + 1), number(text, i));
+            }
+        }
+        return dates.isEmpty() ? null : new Found(i + 2, dates);
+    }
+
+    /** {@code 14 march 1987}, {@code 14th of march 1987}, {@code 14 de marzo de 1987}. */
+    private static Found dayFirstWithMonthName(TokenGroups text, int i) {
+        if (text.length(i) > 2) {
             return null;
         }
-        if (digitsA && digitsB && digitsC) {
-            if (a == 4 && b <= 2 && c <= 2) {
-                return date(number(text, i), number(text, i + 1), number(text, i + 2));
-            }
-            if (a <= 2 && b <= 2 && c == 4) {
-                return date(number(text, i + 2), number(text, i), number(text, i + 1));
-            }
+        int day = number(text, i);
+        int k = afterOrdinal(text, i);
+        if (k < text.size() && CONNECTORS.contains(text.group(k))) {
+            k++;
+        }
+        if (k >= text.size()) {
             return null;
         }
-        if (!digitsA && digitsB && digitsC && b <= 2 && c == 4) {
-            Integer month = MONTHS.get(text.group(i));
-            return month == null ? null : date(number(text, i + 2), month, number(text, i + 1));
+        Integer month = MONTHS.get(text.group(k));
+        if (month == null) {
+            return null;
         }
-        if (digitsA && !digitsB && digitsC && a <= 2 && c == 4) {
-            Integer month = MONTHS.get(text.group(i + 1));
-            return month == null ? null : date(number(text, i + 2), month, number(text, i));
+        k++;
+        if (k < text.size() && CONNECTORS.contains(text.group(k))) {
+            k++;
         }
-        return null;
+        return withYear(text, k, month, day);
+    }
+
+    /** {@code march 14 1987}, {@code mar 14th 87}. */
+    private static Found monthNameFirst(TokenGroups text, int i) {
+        Integer month = MONTHS.get(text.group(i));
+        if (month == null || i + 1 >= text.size() || !text.isAsciiDigits(i + 1) || text.length(i + 1) > 2) {
+            return null;
+        }
+        int day = number(text, i + 1);
+        return withYear(text, afterOrdinal(text, i + 1), month, day);
+    }
+
+    private static Found withYear(TokenGroups text, int k, int month, int day) {
+        if (k >= text.size() || !text.isAsciiDigits(k) || !text.separatedAfter(k)
+            || text.length(k) != 4 && text.length(k) != 2) {
+            return null;
+        }
+        List<LocalDate> dates = new ArrayList<>(2);
+        for (int year : years(text.group(k))) {
+            addDate(dates, year, month, day);
+        }
+        return dates.isEmpty() ? null : new Found(k, dates);
+    }
+
+    /** The group after a day number and its ordinal suffix written against it ({@code 14th}), if any. */
+    private static int afterOrdinal(TokenGroups text, int dayGroup) {
+        int next = dayGroup + 1;
+        if (!text.separatedAfter(dayGroup) && next < text.size() && ORDINAL_SUFFIXES.contains(text.group(next))) {
+            return next + 1;
+        }
+        return next;
+    }
+
+    private static int[] years(String digits) {
+        int value = Integer.parseInt(digits);
+        return digits.length() == 4 ? new int[] {value} : new int[] {1900 + value, 2000 + value};
     }
 
     private static int number(TokenGroups text, int group) {
         return Integer.parseInt(text.group(group));
     }
 
-    private static LocalDate date(int year, int month, int day) {
+    private static int number(String digits, int from, int to) {
+        return Integer.parseInt(digits.substring(from, to));
+    }
+
+    private static void addDate(List<LocalDate> dates, int year, int month, int day) {
         try {
-            return LocalDate.of(year, month, day);
+            LocalDate date = LocalDate.of(year, month, day);
+            if (!dates.contains(date)) {
+                dates.add(date);
+            }
         } catch (DateTimeException e) {
-            return null;
+            // not a date in this reading
         }
     }
 }

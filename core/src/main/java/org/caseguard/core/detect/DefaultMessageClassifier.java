@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -236,7 +237,7 @@ public final class DefaultMessageClassifier implements MessageClassifier {
                     subjectClientIds.addAll(entry.nameClientIds);
                 }
             }
-            if (!entry.surnameClientsByBirthDate.isEmpty()) {
+            if (!entry.partialNameClientsByBirthDate.isEmpty()) {
                 surnameMatches.add(new int[] {firstGroup, lastGroup});
                 surnameEntries.add(entry);
             }
@@ -250,21 +251,27 @@ public final class DefaultMessageClassifier implements MessageClassifier {
                 int from = groups.start(first);
                 int to = groups.end(last);
                 int k = first;
-                while (k > 0 && groups.start(k - 1) >= from - window - 20) {
+                while (k > 0 && groups.start(k - 1) >= from - window - 40) {
                     k--;
                 }
+                Map<LocalDate, List<String>> byDate = surnameEntries.get(m).partialNameClientsByBirthDate;
                 for (; k < groups.size() && groups.start(k) <= to + window; k++) {
-                    LocalDate date = BirthDates.dateAt(groups, k);
-                    if (date == null) {
+                    BirthDates.Found found = BirthDates.dateAt(groups, k);
+                    if (found == null) {
                         continue;
                     }
                     int dateStart = groups.start(k);
-                    int dateEnd = groups.end(k + 2);
+                    int dateEnd = groups.end(found.lastGroup());
                     int distance = dateStart >= to ? dateStart - to : dateEnd <= from ? from - dateEnd : 0;
-                    List<String> ids = surnameEntries.get(m).surnameClientsByBirthDate.get(date);
-                    if (distance <= window && ids != null) {
-                        surnameWithBirthDateHits++;
-                        clientIds.addAll(ids);
+                    if (distance > window) {
+                        continue;
+                    }
+                    for (LocalDate date : found.dates()) {
+                        List<String> ids = byDate.get(date);
+                        if (ids != null) {
+                            surnameWithBirthDateHits++;
+                            clientIds.addAll(ids);
+                        }
                     }
                 }
             }

@@ -15,7 +15,7 @@ import org.caseguard.core.registry.RegistrySnapshot;
 
 /**
  * The registry compiled for matching: every case number, client identifier, client full name ("given family" and
- * "family given") and surname (of clients with a date of birth) becomes a key made of {@link TokenGroups} groups. The
+ * "family given") and, for clients with a date of birth, surname, given name and initials becomes a key made of {@link TokenGroups} groups. The
  * keys live in one hash table of group-sequence hashes plus a table of their proper prefixes, so a scan costs one
  * probe per group of text whatever the registry size; a small Bloom filter over first groups (sized to stay in the
  * CPU cache) skips the table for almost every ordinary word. Immutable and thread-safe once built.
@@ -28,7 +28,8 @@ public final class RegistryIndex {
         final List<String> caseNumbers = new ArrayList<>(1);
         final List<String> identifierClientIds = new ArrayList<>(1);
         final List<String> nameClientIds = new ArrayList<>(1);
-        final Map<LocalDate, List<String>> surnameClientsByBirthDate = new HashMap<>(2);
+        /** Clients this key names only together with their date of birth: surname, given name, initials. */
+        final Map<LocalDate, List<String>> partialNameClientsByBirthDate = new HashMap<>(2);
 
         Entry(String[] groups) {
             this.groups = groups;
@@ -91,9 +92,16 @@ public final class RegistryIndex {
                 entryFor(byKey, given + " " + family).ifPresent(entry -> entry.nameClientIds.add(client.id()));
                 entryFor(byKey, family + " " + given).ifPresent(entry -> entry.nameClientIds.add(client.id()));
             }
-            if (!family.isEmpty() && client.dateOfBirth().isPresent()) {
-                entryFor(byKey, family).ifPresent(entry -> entry.surnameClientsByBirthDate
-                    .computeIfAbsent(client.dateOfBirth().get(), date -> new ArrayList<>(1)).add(client.id()));
+            if (client.dateOfBirth().isPresent()) {
+                for (String part : partialNames(given, family)) {
+                    entryFor(byKey, part).ifPresent(entry -> {
+                        List<String> ids = entry.partialNameClientsByBirthDate
+                            .computeIfAbsent(client.dateOfBirth().get(), date -> new ArrayList<>(1));
+                        if (!ids.contains(client.id())) {
+                            ids.add(client.id());
+                        }
+                    });
+                }
             }
         }
 
@@ -121,6 +129,31 @@ public final class RegistryIndex {
         }
         return new RegistryIndex(snapshot.version(), entries, keyTable, prefixTable, filter, maxGroups,
             freeze(caseNumbersByClient), Set.copyOf(restricted), snapshot.clients().size());
+    }
+
+    /**
+     * The parts of a name that identify a client together with the date of birth: the surname, the given name, and
+     * the initials written apart ("m q" for "M.Q.") or together ("mq").
+     */
+    private static Set<String> partialNames(String given, String family) {
+        Set<String> parts = new java.util.LinkedHashSet<>();
+        if (!family.isEmpty()) {
+            parts.add(family);
+        }
+        if (!given.isEmpty()) {
+            parts.add(given);
+        }
+        if (!given.isEmpty() && !family.isEmpty()) {
+            StringBuilder apart = new StringBuilder();
+            for (String word : (given + " " + family).split(" ")) {
+                if (!word.isEmpty() && Character.isLetter(word.charAt(0))) {
+                    apart.append(apart.length() > 0 ? " " : "").appendCodePoint(word.codePointAt(0));
+                }
+            }
+            parts.add(apart.toString());
+            parts.add(apart.toString().replace(" ", ""));
+        }
+        return parts;
     }
 
     private static Map<String, List<String>> freeze(Map<String, List<String>> map) {
