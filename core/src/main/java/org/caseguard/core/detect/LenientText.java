@@ -10,6 +10,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ final class LenientText {
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
-    static final int SNIFF = 64 * 1024;
+    static final int SNIFF = 8 * 1024;
 
     /**
      * The charset to read these bytes with: a byte order mark wins; then the declared charset (the JDK's or ICU's,
@@ -112,14 +113,26 @@ final class LenientText {
 
     private static boolean decodesCleanly(Charset charset, byte[] bytes, int offset, int length) {
         try {
-            CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-            CharBuffer out = CharBuffer.allocate(Math.max(16, length * 2));
-            ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
-            // not the end of input: a sniffed head may end inside a multi-byte sequence, which is no error
-            return !decoder.decode(in, out, false).isError();
+            return decodes(charset.newDecoder(), bytes, offset, length);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Whether the bytes decode without error; not as the end of input, since a sniffed head may end mid-character. */
+    private static boolean decodes(CharsetDecoder decoder, byte[] bytes, int offset, int length) {
+        decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        CharBuffer out = CharBuffer.allocate(1024);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, false);
+            if (result.isError()) {
+                return false;
+            }
+            if (!result.isOverflow()) {
+                return true;
+            }
+            out.clear();
         }
     }
 
@@ -131,10 +144,7 @@ final class LenientText {
     }
 
     private static boolean isUtf8Prefix(byte[] bytes, int length) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-        return !decoder.decode(in, CharBuffer.allocate(Math.max(16, length)), false).isError();
+        return decodes(StandardCharsets.UTF_8.newDecoder(), bytes, 0, length);
     }
 
     static String utf8OrLatin1(byte[] bytes) {

@@ -101,9 +101,12 @@ final class PlainText {
     /** Lines without their terminator; a line longer than {@link #MAX_LINE} comes in pieces marked incomplete. */
     private static final class LineReader {
         private final Reader in;
+        private final char[] buffer = new char[8192];
+        private int position;
+        private int limit;
         private final StringBuilder line = new StringBuilder();
         private boolean complete;
-        private int pending = -1;
+        private boolean afterCarriageReturn;
 
         LineReader(Reader in) {
             this.in = in;
@@ -111,29 +114,34 @@ final class PlainText {
 
         String next() throws IOException {
             line.setLength(0);
-            int c;
-            while ((c = pending >= 0 ? pending : in.read()) >= 0) {
-                pending = -1;
-                if (c == '\n') {
-                    complete = true;
-                    return line.toString();
-                }
-                if (c == '\r') {
-                    int following = in.read();
-                    if (following != '\n' && following >= 0) {
-                        pending = following;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        complete = true;
+                        return line.length() == 0 ? null : line.toString();
                     }
+                }
+                char c = buffer[position++];
+                if (afterCarriageReturn) {
+                    afterCarriageReturn = false;
+                    if (c == '\n') {
+                        continue;
+                    }
+                }
+                if (c == '\n' || c == '\r') {
+                    afterCarriageReturn = c == '\r';
                     complete = true;
                     return line.toString();
                 }
-                line.append((char) c);
+                line.append(c);
                 if (line.length() >= MAX_LINE) {
                     complete = false;
                     return line.toString();
                 }
             }
-            complete = true;
-            return line.length() == 0 ? null : line.toString();
         }
 
         boolean complete() {
