@@ -43,7 +43,7 @@ import org.xml.sax.SAXException;
  */
 final class AttachmentTextExtractor {
 
-    private static final TikaConfig TIKA = TikaConfig.getDefaultConfig();
+    private static final TikaConfig TIKA = tikaConfig();
     private static final Detector DETECTOR = TIKA.getDetector();
     private static final Parser PARSER = new AutoDetectParser(TIKA);
     private static final MediaTypeRegistry REGISTRY = TIKA.getMediaTypeRegistry();
@@ -61,6 +61,14 @@ final class AttachmentTextExtractor {
     private static final int MIN_STRING = 4;
 
     private final int maxDepth;
+
+    private static TikaConfig tikaConfig() {
+        try (InputStream xml = AttachmentTextExtractor.class.getResourceAsStream("tika-config.xml")) {
+            return new TikaConfig(xml);
+        } catch (IOException | TikaException | SAXException e) {
+            throw new IllegalStateException("caseguard's Tika configuration could not be read", e);
+        }
+    }
 
     AttachmentTextExtractor(int maxDepth) {
         this.maxDepth = maxDepth;

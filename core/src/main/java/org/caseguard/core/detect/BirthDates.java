@@ -24,7 +24,7 @@ final class BirthDates {
     record Found(int lastGroup, List<LocalDate> dates) {
     }
 
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+    private static final Map<String, Integer> MONTHS = canonicalKeys(Map.ofEntries(
         Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
         Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
         Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7), Map.entry("jul", 7),
@@ -35,11 +35,35 @@ final class BirthDates {
         Map.entry("abril", 4), Map.entry("abr", 4), Map.entry("mayo", 5), Map.entry("junio", 6), Map.entry("julio", 7),
         Map.entry("agosto", 8), Map.entry("ago", 8), Map.entry("septiembre", 9), Map.entry("setiembre", 9),
         Map.entry("set", 9), Map.entry("octubre", 10), Map.entry("noviembre", 11), Map.entry("diciembre", 12),
-        Map.entry("dic", 12));
-    private static final Set<String> ORDINAL_SUFFIXES = Set.of("st", "nd", "rd", "th", "o", "ro", "do", "er");
+        Map.entry("dic", 12)));
+    private static final Set<String> ORDINAL_SUFFIXES = Set.of("st", "nd", "rd", "th", "ro", "do", "er");
     private static final Set<String> CONNECTORS = Set.of("of", "de", "del");
 
     private BirthDates() {
+    }
+
+    /** Month names as {@link TokenGroups#canonical} reads them, so "JuΙ" with a Greek capital iota is July. */
+    private static Map<String, Integer> canonicalKeys(Map<String, Integer> months) {
+        Map<String, Integer> canonical = new java.util.HashMap<>();
+        months.forEach((name, month) -> canonical.put(canonical(name), month));
+        return Map.copyOf(canonical);
+    }
+
+    private static String canonical(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            out.append(TokenGroups.canonical(word.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    /** Whether a normalised word names a month (English or Spanish, full or abbreviated). */
+    static boolean isMonth(String word) {
+        return MONTHS.containsKey(canonical(word));
+    }
+
+    private static Integer month(TokenGroups text, int group) {
+        return MONTHS.get(canonical(text.group(group)));
     }
 
     /** The date starting at group {@code i}, or null. */
@@ -89,18 +113,18 @@ final class BirthDates {
         }
         int day = number(text, i);
         int k = afterOrdinal(text, i);
-        if (k < text.size() && CONNECTORS.contains(text.group(k))) {
+        if (k < text.size() && CONNECTORS.contains(canonical(text.group(k)))) {
             k++;
         }
         if (k >= text.size()) {
             return null;
         }
-        Integer month = MONTHS.get(text.group(k));
+        Integer month = month(text, k);
         if (month == null) {
             return null;
         }
         k++;
-        if (k < text.size() && CONNECTORS.contains(text.group(k))) {
+        if (k < text.size() && CONNECTORS.contains(canonical(text.group(k)))) {
             k++;
         }
         return withYear(text, k, month, day);
@@ -108,7 +132,7 @@ final class BirthDates {
 
     /** {@code march 14 1987}, {@code mar 14th 87}. */
     private static Found monthNameFirst(TokenGroups text, int i) {
-        Integer month = MONTHS.get(text.group(i));
+        Integer month = month(text, i);
         if (month == null || i + 1 >= text.size() || !text.isAsciiDigits(i + 1) || text.length(i + 1) > 2) {
             return null;
         }
@@ -131,7 +155,7 @@ final class BirthDates {
     /** The group after a day number and its ordinal suffix written against it ({@code 14th}), if any. */
     private static int afterOrdinal(TokenGroups text, int dayGroup) {
         int next = dayGroup + 1;
-        if (!text.separatedAfter(dayGroup) && next < text.size() && ORDINAL_SUFFIXES.contains(text.group(next))) {
+        if (!text.separatedAfter(dayGroup) && next < text.size() && ORDINAL_SUFFIXES.contains(canonical(text.group(next)))) {
             return next + 1;
         }
         return next;

@@ -208,7 +208,8 @@ public final class DefaultMessageClassifier implements MessageClassifier {
         }
 
         private void scanNormalized(String normalized, boolean subject) {
-            TokenGroups groups = TokenGroups.of(normalized);
+            String view = DetectionView.of(normalized);
+            TokenGroups groups = TokenGroups.of(view);
             inSubject = subject;
             surnameMatches.clear();
             surnameEntries.clear();
@@ -217,7 +218,7 @@ public final class DefaultMessageClassifier implements MessageClassifier {
             SsnDetector.Result ssn = SsnDetector.detect(groups, config.ssnMinConfidence());
             ssnHits += ssn.count();
             ssnConfidence = Math.max(ssnConfidence, ssn.confidence());
-            formatHits += caseNumberFormats.count(normalized);
+            formatHits += caseNumberFormats.count(view);
         }
 
         @Override

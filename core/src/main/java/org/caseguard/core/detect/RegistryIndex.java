@@ -167,7 +167,7 @@ public final class RegistryIndex {
     }
 
     private static java.util.Optional<Entry> entryFor(Map<String, Entry> byKey, String value) {
-        TokenGroups groups = TokenGroups.of(TextNormalizer.normalize(nullToEmpty(value)));
+        TokenGroups groups = TokenGroups.of(DetectionView.of(TextNormalizer.normalize(nullToEmpty(value))));
         if (groups.size() == 0) {
             return java.util.Optional.empty();
         }

@@ -13,13 +13,15 @@ import com.ibm.icu.text.SpoofChecker;
 /**
  * The one normalisation applied identically to registry entries and to message text:
  * <ol>
- *   <li>NFKC (full-width forms, ligatures, mathematical alphanumerics become their plain letters);</li>
+ *   <li>each non-ASCII letter or digit replaced by the ASCII character it is confusable with under UTS #39, that is
+ *       the ASCII character with the same confusable skeleton, chosen on the character as written, <em>before</em>
+ *       compatibility mappings and case folding (a Greek capital Η looks like H, its small letter η like n; the
+ *       lunate sigma Ϲ looks like C, its compatibility form Σ does not); non-ASCII decimal digits become their ASCII
+ *       digit;</li>
+ *   <li>NFKC (full-width forms, ligatures, mathematical alphanumerics become their plain letters), then the same
+ *       look-alike mapping for what NFKC produced;</li>
  *   <li>every default-ignorable code point and every format character (Cf) removed (zero-width spaces and joiners,
  *       soft hyphens, bidi controls, variation selectors);</li>
- *   <li>each non-ASCII letter or digit replaced by the ASCII character it is confusable with under UTS #39, that is
- *       the ASCII character with the same confusable skeleton, chosen on the character <em>before</em> case folding
- *       (a Greek capital Η looks like H, its small letter η like n); non-ASCII decimal digits become their ASCII
- *       digit;</li>
  *   <li>full case folding, diacritics folded (NFD, combining marks dropped);</li>
  *   <li>every run of characters that is neither letter nor digit collapsed to one space.</li>
  * </ol>
@@ -81,7 +83,20 @@ public final class TextNormalizer {
     }
 
     private static boolean appendNonAscii(CharSequence run, StringBuilder out, boolean pendingSpace) {
-        String composed = NFKC.normalize(run);
+        // look-alikes first, on the characters as written: compatibility mappings can turn one into a letter that
+        // no longer looks like it (the lunate sigma Ϲ, a C, becomes Σ)
+        StringBuilder asWritten = new StringBuilder(run.length());
+        for (int j = 0; j < run.length(); ) {
+            int cp = Character.codePointAt(run, j);
+            j += Character.charCount(cp);
+            String ascii = CONFUSABLES.asciiFor(cp);
+            if (ascii != null) {
+                asWritten.append(ascii);
+            } else {
+                asWritten.appendCodePoint(cp);
+            }
+        }
+        String composed = NFKC.normalize(asWritten);
         StringBuilder mapped = new StringBuilder(composed.length());
         for (int j = 0; j < composed.length(); ) {
             int cp = composed.codePointAt(j);
@@ -89,7 +104,7 @@ public final class TextNormalizer {
             if (isIgnorable(cp)) {
                 continue;
             }
-            String ascii = CONFUSABLES.asciiFor(cp);
+            String ascii = cp >= 0x80 ? CONFUSABLES.asciiFor(cp) : null;
             if (ascii != null) {
                 mapped.append(ascii);
             } else {
@@ -157,14 +172,18 @@ public final class TextNormalizer {
             for (char c = 'Z'; c >= 'A'; c--) {
                 upper.putIfAbsent(skeleton(checker, c), c);
             }
+            Map<String, Character> digits = new HashMap<>();
+            for (char c = '9'; c >= '0'; c--) {
+                digits.putIfAbsent(skeleton(checker, c), c);
+            }
             String[] bmp = new String[0x10000];
             Map<Integer, String> supplementary = new HashMap<>();
             for (int cp = 0x80; cp <= 0x10FFFF; cp++) {
-                String ascii = asciiFor(checker, cp, upper, lower);
+                String ascii = asciiFor(checker, cp, upper, lower, digits);
                 if (ascii == null && UCharacter.getType(cp) == UCharacterCategory.LOWERCASE_LETTER) {
                     // small letters that only look Latin in their capital form (Cyrillic м, т): judged by the capital
                     int capital = UCharacter.toUpperCase(cp);
-                    String viaCapital = capital != cp ? asciiFor(checker, capital, upper, lower) : null;
+                    String viaCapital = capital != cp ? asciiFor(checker, capital, upper, lower, digits) : null;
                     ascii = viaCapital == null ? null : viaCapital.toLowerCase(Locale.ROOT);
                 }
                 if (ascii == null) {
@@ -180,7 +199,7 @@ public final class TextNormalizer {
         }
 
         private static String asciiFor(SpoofChecker checker, int cp, Map<String, Character> upper,
-                                       Map<String, Character> lower) {
+                                       Map<String, Character> lower, Map<String, Character> digits) {
             int type = UCharacter.getType(cp);
             if (type == UCharacterCategory.DECIMAL_DIGIT_NUMBER) {
                 int value = UCharacter.digit(cp, 10);
@@ -194,6 +213,9 @@ public final class TextNormalizer {
             String skeleton = skeleton(checker, cp);
             Character same = upperCase ? upper.getOrDefault(skeleton, lower.get(skeleton))
                 : lower.getOrDefault(skeleton, upper.get(skeleton));
+            if (same == null) {
+                same = digits.get(skeleton); // a letter shaped like a digit only (Cherokee Ꮞ as 4)
+            }
             if (same != null) {
                 return String.valueOf(same);
             }

@@ -41,7 +41,7 @@ final class TokenGroups {
                 if (d == ' ' || isDigit(d) != digit) {
                     break;
                 }
-                hash = (hash ^ d) * 0x100000001b3L;
+                hash = (hash ^ canonical(d)) * 0x100000001b3L;
                 i++;
             }
             groups.add(start, i, hash);
@@ -117,8 +117,25 @@ final class TokenGroups {
         return text.substring(starts[group], ends[group]);
     }
 
+    /** Whether the group reads as {@code value}, with {@link #canonical} letters compared as one. */
     boolean groupEquals(int group, String value) {
-        return text.regionMatches(starts[group], value, 0, value.length()) && length(group) == value.length();
+        if (length(group) != value.length()) {
+            return false;
+        }
+        for (int k = 0; k < value.length(); k++) {
+            if (canonical(text.charAt(starts[group] + k)) != canonical(value.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Small i and small l as one letter: a capital I is confusable with small l (UTS #39), and case folding turns it
+     * into i, so after folding the two cannot be told apart.
+     */
+    static char canonical(char c) {
+        return c == 'i' ? 'l' : c;
     }
 
     /** Hash of a sequence of groups, extended one group at a time; the same function hashes registry keys. */
@@ -130,7 +147,7 @@ final class TokenGroups {
     static long groupHash(CharSequence group) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < group.length(); i++) {
-            hash = (hash ^ group.charAt(i)) * 0x100000001b3L;
+            hash = (hash ^ canonical(group.charAt(i))) * 0x100000001b3L;
         }
         return hash;
     }

@@ -1,0 +1,189 @@
+package org.caseguard.core.detect;
+
+/**
+ * Normalised text as the detectors read it: the letters and digits that Unicode's confusables data (UTS #39) counts
+ * as look-alikes, {@code o}/{@code 0} and {@code i}/{@code l}/{@code 1}, read as what the word around them is made
+ * of. A word of digits with such letters in it is read as digits ("2o24" and "2O24" as 2024, "i965" as 1965), a
+ * word of letters with such digits in it as letters ("0scar" as oscar), and a short word made only of such letters
+ * between numbers as digits ("08/II/1978"). Every character maps to one character, so positions are those of the
+ * normalised text. Registry keys are read the same way, so a value matches however its look-alikes were chosen.
+ */
+final class DetectionView {
+
+    private static final int MAX_LOOK_ALIKE_WORD = 4;
+
+    private DetectionView() {
+    }
+
+    static String of(String normalized) {
+        char[] text = normalized.toCharArray();
+        int length = text.length;
+        boolean changed = false;
+        boolean lookAlikeWords = false;
+        for (int start = 0; start < length; ) {
+            int end = wordEnd(normalized, start);
+            int kind = kind(text, start, end);
+            if (kind == UNCHANGED && isLookAlikeOrdinal(text, start, end)) {
+                convert(text, start, end - 2, LOOK_ALIKES_AS_DIGITS);
+                changed = true;
+            }
+            if (kind == LOOK_ALIKES_AS_DIGITS || kind == DIGITS_AS_LETTERS) {
+                convert(text, start, end, kind);
+                changed = true;
+            }
+            lookAlikeWords |= kind == LETTERS_AS_DIGITS;
+            start = end + 1;
+        }
+        // words made only of look-alike letters become digits beside a number, which may itself have just become one
+        // ("ii/i6/i977"): repeated until nothing changes; each word changes at most once
+        boolean again = lookAlikeWords;
+        while (again) {
+            again = false;
+            for (int start = 0; start < length; ) {
+                int end = wordEnd(normalized, start);
+                if (kind(text, start, end) == LETTERS_AS_DIGITS && nextToDigits(text, start, end)) {
+                    convert(text, start, end, LETTERS_AS_DIGITS);
+                    changed = true;
+                    again = true;
+                }
+                start = end + 1;
+            }
+        }
+        return changed ? new String(text) : normalized;
+    }
+
+    private static int wordEnd(String text, int start) {
+        int end = text.indexOf(' ', start);
+        return end < 0 ? text.length() : end;
+    }
+
+    private static void convert(char[] text, int start, int end, int kind) {
+        for (int i = start; i < end; i++) {
+            text[i] = kind == DIGITS_AS_LETTERS ? asLetter(text[i]) : asDigit(text[i]);
+        }
+    }
+
+    private static final int UNCHANGED = 0;
+    private static final int LOOK_ALIKES_AS_DIGITS = 1;
+    private static final int DIGITS_AS_LETTERS = 2;
+    private static final int LETTERS_AS_DIGITS = 3;
+
+    private static int kind(char[] text, int start, int end) {
+        int digits = 0;
+        int letters = 0;
+        boolean lettersLookLikeDigits = true;
+        boolean digitsLookLikeLetters = true;
+        for (int i = start; i < end; i++) {
+            char c = text[i];
+            if (c >= '0' && c <= '9') {
+                digits++;
+                digitsLookLikeLetters &= c == '0' || c == '1';
+            } else {
+                letters++;
+                lettersLookLikeDigits &= c == 'o' || c == 'i' || c == 'l';
+            }
+        }
+        if (digits > 0 && letters > 0) {
+            if (lettersLookLikeDigits) {
+                return LOOK_ALIKES_AS_DIGITS;
+            }
+            return digitsLookLikeLetters && letters > digits && !isOrdinal(text, start, end, digits)
+                ? DIGITS_AS_LETTERS : UNCHANGED;
+        }
+        return digits == 0 && lettersLookLikeDigits && letters <= MAX_LOOK_ALIKE_WORD ? LETTERS_AS_DIGITS : UNCHANGED;
+    }
+
+    /**
+     * "2ist", "i8th", or "ioth" beside a month name ("October ioth", "ioth of October"): a day number written with
+     * look-alike letters, then an ordinal suffix. Without a digit or a month beside it, "list" and "lost" stay words.
+     */
+    private static boolean isLookAlikeOrdinal(char[] text, int start, int end) {
+        int prefix = end - start - 2;
+        if (prefix < 1 || prefix > 2 || !isOrdinalSuffix(text, end - 2)) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = start; i < start + prefix; i++) {
+            char c = text[i];
+            if (isDigit(c)) {
+                digit = true;
+            } else if (c != 'o' && c != 'i' && c != 'l') {
+                return false;
+            }
+        }
+        return digit || monthBeside(text, start, end);
+    }
+
+    private static boolean isOrdinalSuffix(char[] text, int at) {
+        String suffix = new String(text, at, 2);
+        return suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th");
+    }
+
+    /** The word before is a month, or the word after is (possibly after "of" or "de"). */
+    private static boolean monthBeside(char[] text, int start, int end) {
+        int previousEnd = start - 1;
+        if (previousEnd > 0 && BirthDates.isMonth(word(text, wordStart(text, previousEnd - 1), previousEnd))) {
+            return true;
+        }
+        int nextStart = end + 1;
+        if (nextStart >= text.length) {
+            return false;
+        }
+        int nextEnd = wordEnd(text, nextStart);
+        String next = word(text, nextStart, nextEnd);
+        if (BirthDates.isMonth(next)) {
+            return true;
+        }
+        if ((next.equals("of") || next.equals("de")) && nextEnd + 1 < text.length) {
+            return BirthDates.isMonth(word(text, nextEnd + 1, wordEnd(text, nextEnd + 1)));
+        }
+        return false;
+    }
+
+    private static int wordStart(char[] text, int inside) {
+        int i = inside;
+        while (i > 0 && text[i - 1] != ' ') {
+            i--;
+        }
+        return i;
+    }
+
+    private static int wordEnd(char[] text, int start) {
+        int i = start;
+        while (i < text.length && text[i] != ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String word(char[] text, int start, int end) {
+        return new String(text, start, Math.max(0, end - start));
+    }
+
+    /** "1st", "10th": a number with its ordinal suffix stays a number. */
+    private static boolean isOrdinal(char[] text, int start, int end, int digits) {
+        if (end - start - digits != 2 || !isDigit(text[start + digits - 1]) || isDigit(text[start + digits])) {
+            return false;
+        }
+        return isOrdinalSuffix(text, start + digits);
+    }
+
+    /** A word of look-alike letters reads as digits only right beside a number (one separator away). */
+    private static boolean nextToDigits(char[] text, int start, int end) {
+        boolean before = start >= 2 && isDigit(text[start - 2]);
+        boolean after = end + 1 < text.length && isDigit(text[end + 1]);
+        return before || after;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static char asDigit(char c) {
+        return c == 'o' ? '0' : c == 'i' || c == 'l' ? '1' : c;
+    }
+
+    private static char asLetter(char c) {
+        return c == '0' ? 'o' : c == '1' ? 'l' : c;
+    }
+}
