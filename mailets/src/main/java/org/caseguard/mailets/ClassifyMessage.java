@@ -26,6 +26,7 @@ import org.caseguard.core.detect.DefaultMessageClassifier;
 import org.caseguard.core.detect.ExtractedText;
 import org.caseguard.core.detect.SearchTerms;
 import org.caseguard.core.detect.UnclassifiableMessageException;
+import org.caseguard.core.domain.InternalDomains;
 import org.caseguard.core.registry.RegistryCache;
 import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.matchers.CaseguardAttributes;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * TAG-1 / TAG-4: classifies each message once (one parse, one detection pass) and records the result as mail
  * attributes for the later stages; gives the mail an opaque key for logs and notices. Mail that cannot be read
- * completely goes to {@code unclassifiableProcessor} (required), where it is held: never delivered outside.
+ * completely goes to {@code unclassifiableProcessor} (required), where it is held: never delivered outside. When every
+ * recipient is internal, it goes on instead, classified restricted ({@link Classification#unreadable()}), since it
+ * leaves nobody's hands but the agency's.
  *
  * <p>Parameters: {@code unclassifiableProcessor}, and the classifier's {@code caseNumberFormats}, {@code ssnMinConfidence},
  * {@code dobProximity}, {@code markTokens}, {@code markHeader}, {@code maxDepth}, {@code maxAttachmentChars};
@@ -63,6 +66,7 @@ public class ClassifyMessage extends GenericMailet {
     private DefaultMessageClassifier classifier;
     private boolean labelsContent;
     private final RegistryCache<ConsentView> consentView;
+    private final RegistryCache<InternalDomains> internalDomains;
     private String unclassifiableProcessor;
     private int searchWords;
 
@@ -80,6 +84,7 @@ public class ClassifyMessage extends GenericMailet {
         this.metricFactory = metricFactory;
         this.files = files;
         this.consentView = new RegistryCache<>(registry::version, () -> ConsentView.of(registry.consents().all()));
+        this.internalDomains = new RegistryCache<>(registry::version, () -> new InternalDomains(registry.internalDomains()));
     }
 
     @Override
@@ -161,6 +166,13 @@ public class ClassifyMessage extends GenericMailet {
             LOGGER.debug("caseguard classified key={} sensitivity={} detectors={}", key, classification.sensitivity().wire(),
                 classification.detectors().stream().map(hit -> hit.detector() + "x" + hit.count()).toList());
         } catch (UnclassifiableMessageException e) {
+            if (allRecipientsInternal(mail)) {
+                // nothing leaves the agency: delivered as restricted content, never as clean
+                CaseguardAttributes.setClassification(mail, Classification.unreadable());
+                metricFactory.generate("caseguard.TAG-1.unreadable-internal").increment();
+                LOGGER.info("caseguard TAG-1 key={} not read completely; internal recipients only: restricted", key);
+                return;
+            }
             LOGGER.warn("caseguard TAG-1 key={} unclassifiable: held in {}", key, unclassifiableProcessor);
             mail.setAttribute(new Attribute(CaseguardAttributes.UNCLASSIFIABLE, AttributeValue.of(reasonCode(e))));
             mail.setState(unclassifiableProcessor);
@@ -183,6 +195,13 @@ public class ClassifyMessage extends GenericMailet {
         return from != null && java.util.Arrays.stream(from)
             .anyMatch(address -> address instanceof javax.mail.internet.InternetAddress internet
                 && !view.rolesOf(internet.getAddress()).isEmpty());
+    }
+
+    /** Every envelope recipient is in an internal domain (TAG-1: unreadable mail is held only when it would leave). */
+    private boolean allRecipientsInternal(Mail mail) {
+        InternalDomains internal = internalDomains.get();
+        return !mail.getRecipients().isEmpty()
+            && mail.getRecipients().stream().allMatch(recipient -> internal.isInternalAddress(recipient.asString()));
     }
 
     /** The exception's class only: its message might quote the content it choked on. */

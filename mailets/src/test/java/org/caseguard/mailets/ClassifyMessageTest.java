@@ -122,6 +122,21 @@ class ClassifyMessageTest {
         assertThat(mail.getAttribute(CaseguardAttributes.UNCLASSIFIABLE)).isPresent();
     }
 
+    @Test
+    void tag1UnreadableMailToInternalRecipientsOnlyGoesOnAsRestricted() throws Exception {
+        MimeMessageBuilder nested = MimeMessageBuilder.mimeMessageBuilder().setText("deep 2024-CW-00123");
+        for (int depth = 0; depth < 40; depth++) {
+            nested = MimeMessageBuilder.mimeMessageBuilder().setMultipartWithBodyParts(
+                MimeMessageBuilder.bodyPartBuilder().type("message/rfc822").data(asBytes(nested)));
+        }
+        FakeMail mail = FakeMail.builder().name("m").sender("alice@agency.example").recipients("bob@agency.example")
+            .mimeMessage(nested).state("root").build();
+        mailet("unclassifiableProcessor", "held").service(mail);
+        assertThat(mail.getState()).isEqualTo("root");
+        assertThat(CaseguardAttributes.classification(mail).orElseThrow().sensitivity()).isEqualTo(Sensitivity.RESTRICTED);
+        assertThat(mail.getAttribute(CaseguardAttributes.UNCLASSIFIABLE)).isEmpty();
+    }
+
     private static byte[] asBytes(MimeMessageBuilder builder) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         builder.build().writeTo(out);

@@ -265,18 +265,33 @@ class MalformedInputEndToEndTest {
      * number gives FW-2 for the outside recipient and Bob gets the mail (FW-1); nothing held.
      */
     @Test
-    void fw2TwentyMegabyteAttachmentDoesNotStopClassification() throws Exception {
+    void tag1TwentyMegabytesOfRandomBytesWithAnOutsideRecipientAreHeld() throws Exception {
         String outside = outsider();
         String id = Messages.uniqueId();
         byte[] junk = new byte[20 * 1024 * 1024];
         new Random(42).nextBytes(junk);
         String raw = Mime.multipart(ALICE, BOB + ", " + outside, "Scans", id,
-            Mime.part("text/plain; charset=UTF-8", "7bit", null, caseText()),
+            Mime.part("text/plain; charset=UTF-8", "7bit", null, "scans attached"),
             Mime.attachment("application/octet-stream", "scan.bin", junk));
         fixture.mail.send(ALICE, raw, BOB, outside);
 
-        assertRefusedOutsideDeliveredInside(id, outside);
+        assertHeldAsUnclassifiable(id, outside);
         assertNextOrdinaryMessageIsDelivered();
+    }
+
+    /** The same unreadable attachment to staff only is delivered: nothing leaves the agency. */
+    @Test
+    void tag1UnreadableAttachmentToInternalRecipientsOnlyIsDelivered() throws Exception {
+        String id = Messages.uniqueId();
+        byte[] junk = new byte[64 * 1024];
+        new Random(43).nextBytes(junk);
+        String raw = Mime.multipart(ALICE, BOB, "Scans", id,
+            Mime.part("text/plain; charset=UTF-8", "7bit", null, "scans attached"),
+            Mime.attachment("application/octet-stream", "scan.bin", junk));
+        fixture.mail.send(ALICE, raw, BOB);
+
+        eventually().until(() -> fixture.mail.inboxMessageIds(BOB).contains(id));
+        assertThat(heldMessageIds()).doesNotContain(id);
     }
 
     /** 100 nested message/rfc822 parts exceed maxDepth (32): the innermost text is never read, so TAG-1, held. */

@@ -61,6 +61,12 @@ final class AttachmentTextExtractor {
     private static final int MIN_STRING = 4;
 
     private final int maxDepth;
+    private final MessageReader messages;
+
+    /** Reads an attached message (found inside an archive, or sent under another type) as the MIME walk does. */
+    interface MessageReader {
+        void read(InputStream message, Writer out, int depth) throws IOException, UnclassifiableMessageException;
+    }
 
     private static TikaConfig tikaConfig() {
         try (InputStream xml = AttachmentTextExtractor.class.getResourceAsStream("tika-config.xml")) {
@@ -70,8 +76,18 @@ final class AttachmentTextExtractor {
         }
     }
 
-    AttachmentTextExtractor(int maxDepth) {
+    AttachmentTextExtractor(int maxDepth, MessageReader messages) {
         this.maxDepth = maxDepth;
+        this.messages = messages;
+    }
+
+    private static boolean isText(String base) {
+        return base.startsWith("text/") || base.startsWith("message/") || isXml(base) || base.equals("application/json")
+            || base.endsWith("+json") || TEXT_APPLICATION_TYPES.contains(base);
+    }
+
+    private static boolean isXml(String base) {
+        return base.equals("application/xml") || base.equals("text/xml") || base.endsWith("+xml");
     }
 
     /** Writes all text of {@code in} to {@code out}; {@code depth} counts the enclosing MIME parts and archives. */
@@ -88,8 +104,17 @@ final class AttachmentTextExtractor {
         if (WITHOUT_TEXT.contains(base) || isMedia(base)) {
             return;
         }
-        if (base.equals("text/html") || base.equals("application/xhtml+xml")) {
-            out.write(HtmlText.text(readAll(LenientText.reader(markable, type.getParameters().get("charset")))));
+        String charset = type.getParameters().get("charset");
+        if (base.equals("text/html")) {
+            out.write(HtmlText.text(readAll(LenientText.reader(markable, charset))));
+        } else if (isXml(base)) {
+            out.write(HtmlText.xmlText(readAll(LenientText.reader(markable, charset))));
+        } else if (base.equals("application/json") || base.endsWith("+json")) {
+            JsonText.copy(LenientText.reader(markable, charset), out);
+        } else if (base.equals("message/rfc822") || base.equals("message/global")) {
+            messages.read(markable, out, depth);
+        } else if (StructuredText.isContentLines(base)) {
+            StructuredText.copyContentLines(LenientText.reader(markable, charset), out);
         } else if (base.startsWith("text/") || base.startsWith("message/") || TEXT_APPLICATION_TYPES.contains(base)) {
             LenientText.reader(markable, type.getParameters().get("charset")).transferTo(out);
         } else if (isParsed(type)) {
@@ -114,8 +139,8 @@ final class AttachmentTextExtractor {
             return byContent;
         }
         if (byContent.getBaseType().equals(MediaType.TEXT_PLAIN)) {
-            // text named like a picture is still text; text named .csv or .html is read as that kind of text
-            return byName.getType().equals("text") ? byName : byContent;
+            // text named like a picture is still text; text named .csv, .html, .json or .svg is read as that kind
+            return isText(byName.getBaseType().toString()) ? byName : byContent;
         }
         return byName;
     }

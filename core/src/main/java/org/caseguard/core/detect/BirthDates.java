@@ -14,7 +14,7 @@ import java.util.Set;
  *   <li>numeric: year first ({@code 1987 03 14}); month or day first with a four- or two-digit year, read both ways
  *       ({@code 03 04 1987} is 4 March and 3 April; {@code 87} is 1987 and 2087); eight digits ({@code 19870314},
  *       {@code 03141987});</li>
- *   <li>with a month name or abbreviation, English or Spanish: {@code march 14 1987}, {@code 14 march 1987},
+ *   <li>with a month name or abbreviation, English or Spanish (full German, French, Italian and Portuguese names too): {@code march 14 1987}, {@code 14 march 1987},
  *       {@code 14th of march 1987}, {@code march 14th 1987}, {@code 14 de marzo de 1987}, {@code 14 mar 87}.</li>
  * </ul>
  */
@@ -35,7 +35,18 @@ final class BirthDates {
         Map.entry("abril", 4), Map.entry("abr", 4), Map.entry("mayo", 5), Map.entry("junio", 6), Map.entry("julio", 7),
         Map.entry("agosto", 8), Map.entry("ago", 8), Map.entry("septiembre", 9), Map.entry("setiembre", 9),
         Map.entry("set", 9), Map.entry("octubre", 10), Map.entry("noviembre", 11), Map.entry("diciembre", 12),
-        Map.entry("dic", 12)));
+        Map.entry("dic", 12),
+        // German, French, Italian, Portuguese (accents are folded by the normaliser)
+        Map.entry("januar", 1), Map.entry("janner", 1), Map.entry("februar", 2), Map.entry("marz", 3),
+        Map.entry("mai", 5), Map.entry("juni", 6), Map.entry("juli", 7), Map.entry("oktober", 10),
+        Map.entry("dezember", 12), Map.entry("janvier", 1), Map.entry("fevrier", 2), Map.entry("mars", 3),
+        Map.entry("avril", 4), Map.entry("juin", 6), Map.entry("juillet", 7), Map.entry("aout", 8),
+        Map.entry("septembre", 9), Map.entry("octobre", 10), Map.entry("novembre", 11), Map.entry("decembre", 12),
+        Map.entry("gennaio", 1), Map.entry("febbraio", 2), Map.entry("aprile", 4), Map.entry("maggio", 5),
+        Map.entry("giugno", 6), Map.entry("luglio", 7), Map.entry("settembre", 9), Map.entry("ottobre", 10),
+        Map.entry("dicembre", 12), Map.entry("janeiro", 1), Map.entry("fevereiro", 2), Map.entry("marco", 3),
+        Map.entry("maio", 5), Map.entry("junho", 6), Map.entry("julho", 7), Map.entry("setembro", 9),
+        Map.entry("outubro", 10), Map.entry("dezembro", 12)));
     private static final Set<String> ORDINAL_SUFFIXES = Set.of("st", "nd", "rd", "th", "ro", "do", "er");
     private static final Set<String> CONNECTORS = Set.of("of", "de", "del");
 

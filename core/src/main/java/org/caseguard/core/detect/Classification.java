@@ -31,6 +31,15 @@ public record Classification(Sensitivity sensitivity, Set<String> caseNumbers, S
         contentLabels = contentLabels == null ? ContentLabels.none() : contentLabels;
     }
 
+    /** Detector of content that could not be read completely (TAG-1), delivered only inside the agency. */
+    public static final String UNREADABLE = "unreadable-content";
+
+    /** The classification of mail not read completely: restricted, so that no rule takes it for clean. */
+    public static Classification unreadable() {
+        return new Classification(Sensitivity.RESTRICTED, Set.of(), Set.of(), Set.of(), false,
+            List.of(new DetectorHit(UNREADABLE, 1, 1.0)));
+    }
+
     public Classification(Sensitivity sensitivity, Set<String> caseNumbers, Set<String> clientIds,
                           Set<String> subjectClientIds, boolean explicitMark, List<DetectorHit> detectors) {
         this(sensitivity, caseNumbers, clientIds, subjectClientIds, explicitMark, detectors, ContentLabels.none());

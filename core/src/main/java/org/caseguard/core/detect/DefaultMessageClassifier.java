@@ -201,6 +201,10 @@ public final class DefaultMessageClassifier implements MessageClassifier {
                 normalizedSegments.add(normalized);
             }
             scanNormalized(normalized, subject);
+            String collapsed = SpacedLetters.collapse(normalized);
+            if (collapsed != null) {
+                scanNormalized(collapsed, subject);
+            }
             String displayed = BidiText.displayOrder(segment);
             if (displayed != null) {
                 scanNormalized(TextNormalizer.normalize(displayed), subject);

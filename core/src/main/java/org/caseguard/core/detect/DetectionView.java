@@ -4,7 +4,8 @@ package org.caseguard.core.detect;
  * Normalised text as the detectors read it: the letters and digits that Unicode's confusables data (UTS #39) counts
  * as look-alikes, {@code o}/{@code 0} and {@code i}/{@code l}/{@code 1}, read as what the word around them is made
  * of. A word of digits with such letters in it is read as digits ("2o24" and "2O24" as 2024, "i965" as 1965), a
- * word of letters with such digits in it as letters ("0scar" as oscar), and a short word made only of such letters
+ * word mostly of letters with digits in it as letters, the look-alikes and the digits commonly written for letters
+ * ("0scar" as oscar, "V4nt3rp00l" as vanterpool), and a short word made only of such letters
  * between numbers as digits ("08/II/1978"). Every character maps to one character, so positions are those of the
  * normalised text. Registry keys are read the same way, so a value matches however its look-alikes were chosen.
  */
@@ -23,9 +24,10 @@ final class DetectionView {
         for (int start = 0; start < length; ) {
             int end = wordEnd(normalized, start);
             int kind = kind(text, start, end);
-            if (kind == UNCHANGED && isLookAlikeOrdinal(text, start, end)) {
+            if (kind != LOOK_ALIKES_AS_DIGITS && isLookAlikeOrdinal(text, start, end)) {
                 convert(text, start, end - 2, LOOK_ALIKES_AS_DIGITS);
                 changed = true;
+                kind = UNCHANGED;
             }
             if (kind == LOOK_ALIKES_AS_DIGITS || kind == DIGITS_AS_LETTERS) {
                 convert(text, start, end, kind);
@@ -77,7 +79,7 @@ final class DetectionView {
             char c = text[i];
             if (c >= '0' && c <= '9') {
                 digits++;
-                digitsLookLikeLetters &= c == '0' || c == '1';
+                digitsLookLikeLetters &= LEET.indexOf(c) >= 0;
             } else {
                 letters++;
                 lettersLookLikeDigits &= c == 'o' || c == 'i' || c == 'l';
@@ -183,7 +185,12 @@ final class DetectionView {
         return c == 'o' ? '0' : c == 'i' || c == 'l' ? '1' : c;
     }
 
+    /** Digits written for letters in a word ("Th4dd3us V4nt3rp00l"): 0 o, 1 l, 3 e, 4 a, 5 s, 7 t, 8 b, 9 g. */
+    private static final String LEET = "01345789";
+    private static final String LEET_LETTERS = "oleastbg";
+
     private static char asLetter(char c) {
-        return c == '0' ? 'o' : c == '1' ? 'l' : c;
+        int index = LEET.indexOf(c);
+        return index >= 0 ? LEET_LETTERS.charAt(index) : c;
     }
 }

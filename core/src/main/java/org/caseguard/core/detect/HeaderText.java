@@ -11,8 +11,8 @@ import javax.mail.Part;
 
 /**
  * The text a person can read in a header block: every field except those on an explicit list of technical fields
- * (trace, identifiers, signatures, MIME structure), decoded (RFC 2047, raw UTF-8). Address fields give their display
- * names and comments, not the addresses themselves. The file name parameters of Content-Type and Content-Disposition
+ * (trace, signatures, MIME structure), decoded (RFC 2047, raw UTF-8). Message identifiers are read (a sender chooses
+ * them). Address fields give their display names, comments and the local parts of their addresses, not the domains. The file name parameters of Content-Type and Content-Disposition
  * are read by {@link MimeParameters}.
  */
 final class HeaderText {
@@ -20,8 +20,7 @@ final class HeaderText {
     /** Fields no person writes text into; everything else, including any X- field, is read. */
     static final Set<String> TECHNICAL = Set.of(
         "received", "x-received", "return-path", "delivered-to", "x-original-to", "envelope-to",
-        "message-id", "resent-message-id", "in-reply-to", "references", "date", "resent-date",
-        "mime-version", "content-type", "content-transfer-encoding", "content-id", "content-disposition",
+        "date", "resent-date", "mime-version", "content-type", "content-transfer-encoding", "content-disposition",
         "content-length", "content-md5", "content-language", "content-location",
         "dkim-signature", "domainkey-signature", "arc-seal", "arc-message-signature", "arc-authentication-results",
         "authentication-results", "received-spf", "x-google-dkim-signature", "x-ms-exchange-organization-authas",
@@ -38,8 +37,7 @@ final class HeaderText {
     /** caseguard's own fields (forged ones are removed before classification; the mark header is read on its own). */
     private static final String OWN_PREFIX = "x-caseguard-";
 
-    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<[^<>]*>");
-    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>(),;:\"]+@[^\\s<>(),;:\"]+");
+    private static final Pattern ADDRESS_DOMAIN = Pattern.compile("@[^\\s<>(),;:\"]+");
 
     private HeaderText() {
     }
@@ -57,10 +55,9 @@ final class HeaderText {
         }
     }
 
-    /** The display names and comments of an address list, without the addresses. */
+    /** The display names, comments and address local parts of an address list, without the domains. */
     static String displayText(String rawValue) {
-        String decoded = LenientText.decodeHeader(rawValue);
-        return BARE_ADDRESS.matcher(ANGLE_ADDRESS.matcher(decoded).replaceAll(" ")).replaceAll(" ");
+        return ADDRESS_DOMAIN.matcher(LenientText.decodeHeader(rawValue)).replaceAll(" ");
     }
 
     /** One field's values, decoded and joined by line breaks; empty when absent. */

@@ -12,6 +12,7 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -30,7 +31,15 @@ final class HtmlText {
     }
 
     static String text(String html) {
-        Document document = Jsoup.parse(html);
+        return text(Jsoup.parse(html));
+    }
+
+    /** XML (SVG, XHTML, office XML, feeds): the text of its elements run together as a reader sees them, plus the rest. */
+    static String xmlText(String xml) {
+        return text(Jsoup.parse(xml, "", Parser.xmlParser()));
+    }
+
+    private static String text(Document document) {
         StringBuilder text = new StringBuilder(document.text());
         StringBuilder generated = new StringBuilder();
         document.traverse(new NodeVisitor() {
@@ -67,7 +76,50 @@ final class HtmlText {
         if (generated.length() > 0) {
             text.append('\n').append(generated);
         }
+        appendAsDisplayed(document, text);
         return text.toString();
+    }
+
+    private static final Pattern HIDDEN_STYLE = Pattern.compile(
+        "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:\\.0*)?(?:[a-z%]+)?\\s*(?:;|$|!)"
+            + "|opacity\\s*:\\s*0(?:\\.0*)?\\s*(?:;|$|!)");
+    private static final Pattern REVERSED_STYLE = Pattern.compile("(?i)direction\\s*:\\s*rtl");
+    private static final Pattern OVERRIDE_STYLE = Pattern.compile("(?i)unicode-bidi\\s*:\\s*bidi-override");
+    private static final Pattern REVERSED_FLEX = Pattern.compile("(?i)flex-direction\\s*:\\s*(?:row|column)-reverse");
+
+    /**
+     * What the reader is shown where markup changes it: the text without hidden elements (junk letters hidden inside a
+     * name by {@code display:none} or {@code font-size:0}), the text of a {@code <bdo dir=rtl>} or of a bidi override
+     * written backwards, and the items of a reversed flex box in the order they appear.
+     */
+    private static void appendAsDisplayed(Document document, StringBuilder text) {
+        Document visible = document.clone();
+        boolean hidden = false;
+        for (Element element : visible.getAllElements()) {
+            String style = element.attr("style");
+            if (element.hasAttr("hidden") || !style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
+                element.remove();
+                hidden = true;
+            }
+        }
+        if (hidden) {
+            text.append('\n').append(visible.text());
+        }
+        for (Element element : document.getAllElements()) {
+            String style = element.attr("style");
+            boolean overridden = element.normalName().equals("bdo") && element.attr("dir").equalsIgnoreCase("rtl")
+                || !style.isEmpty() && REVERSED_STYLE.matcher(style).find() && OVERRIDE_STYLE.matcher(style).find();
+            if (overridden) {
+                text.append('\n').append(new StringBuilder(element.text()).reverse());
+            }
+            if (!style.isEmpty() && REVERSED_FLEX.matcher(style).find()) {
+                StringBuilder items = new StringBuilder();
+                for (int i = element.childrenSize() - 1; i >= 0; i--) {
+                    items.append(element.child(i).text());
+                }
+                text.append('\n').append(items);
+            }
+        }
     }
 
     private static String percentDecoded(String value) {

@@ -197,17 +197,32 @@ final class LenientText {
         value = BETWEEN_ENCODED_WORDS.matcher(value).replaceAll("$1$2");
         Matcher matcher = ENCODED_WORD.matcher(value);
         StringBuilder out = new StringBuilder(value.length());
+        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+        String pendingCharset = null;
         int last = 0;
         while (matcher.find()) {
-            out.append(value, last, matcher.start());
-            byte[] bytes = matcher.group(2).equalsIgnoreCase("b")
+            boolean adjacent = matcher.start() == last && pendingCharset != null;
+            if (!adjacent || !pendingCharset.equalsIgnoreCase(matcher.group(1))) {
+                flushWords(pending, pendingCharset, out);
+                out.append(value, last, matcher.start());
+            }
+            // adjacent words of one charset are decoded together: a mail program may split a character's bytes
+            pendingCharset = matcher.group(1);
+            pending.writeBytes(matcher.group(2).equalsIgnoreCase("b")
                 ? base64Lenient(matcher.group(3))
-                : qDecode(matcher.group(3));
-            out.append(decode(bytes, matcher.group(1)));
+                : qDecode(matcher.group(3)));
             last = matcher.end();
         }
+        flushWords(pending, pendingCharset, out);
         out.append(value, last, value.length());
         return out.toString();
+    }
+
+    private static void flushWords(java.io.ByteArrayOutputStream pending, String charset, StringBuilder out) {
+        if (pending.size() > 0) {
+            out.append(decode(pending.toByteArray(), charset));
+            pending.reset();
+        }
     }
 
     private static String reinterpretRawUtf8(String value) {

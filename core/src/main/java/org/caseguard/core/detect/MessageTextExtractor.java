@@ -18,6 +18,7 @@ import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 import javax.mail.internet.MimePart;
+import javax.mail.internet.MimeUtility;
 
 /**
  * Walks the MIME tree of a message once and collects all of its text (see {@link ExtractedText}): every header field a
@@ -46,7 +47,7 @@ final class MessageTextExtractor {
         this.maxDepth = config.maxDepth();
         this.maxChars = config.maxAttachmentChars();
         this.markHeader = config.markHeader();
-        this.attachments = new AttachmentTextExtractor(config.maxDepth());
+        this.attachments = new AttachmentTextExtractor(config.maxDepth(), this::readAttachedMessage);
     }
 
     ExtractedText extract(MimeMessage message) throws UnclassifiableMessageException {
@@ -106,6 +107,15 @@ final class MessageTextExtractor {
             throw new UnclassifiableMessageException("message/partial is a fragment; the whole message cannot be read");
         } else if (base.equals("text/html")) {
             segments.add(HtmlText.text(readAll(part, type)));
+        } else if (base.equals("text/xml")) {
+            segments.add(HtmlText.xmlText(readAll(part, type)));
+        } else if (StructuredText.isEnriched(base)) {
+            segments.add(StructuredText.enrichedToPlain(readAll(part, type)));
+        } else if (StructuredText.isContentLines(base)) {
+            try (InputStream in = decodedStream(part); Reader reader = LenientText.reader(in, type.get("charset"));
+                 Writer out = segments.writer("a calendar or contact part")) {
+                StructuredText.copyContentLines(reader, out);
+            }
         } else if ((base.startsWith("text/") && !base.equals("text/rtf")) || TEXT_REPORTS.contains(base)) {
             readPlainText(part, type, fileName, depth, segments);
         } else {
@@ -126,6 +136,22 @@ final class MessageTextExtractor {
                     attachments.extract(content, name, file, depth + 1);
                 }
             });
+        }
+    }
+
+    /** A message found inside an attachment (an archive entry, a message sent as another type), walked like one. */
+    private void readAttachedMessage(InputStream in, Writer out, int depth) throws IOException, UnclassifiableMessageException {
+        try {
+            MimeMessage attached = new MimeMessage(SESSION, in);
+            TextSegments nested = new TextSegments(maxChars);
+            HeaderText.addAll(attached, null, nested);
+            walk(attached, depth + 1, nested);
+            for (String segment : nested.segments()) {
+                out.write(segment);
+                out.write('\n');
+            }
+        } catch (MessagingException e) {
+            throw new UnclassifiableMessageException("an attached message could not be read", e);
         }
     }
 
@@ -176,13 +202,17 @@ final class MessageTextExtractor {
         return type.contains("/") ? type : "text/plain";
     }
 
-    /** The body with its transfer encoding removed; an unknown transfer encoding is read as is. */
+    /**
+     * The body with its transfer encoding removed; an unknown transfer encoding is read as is. Decoded here rather than
+     * by JavaMail, which ignores the encoding of message and multipart parts (a forwarded message sent in base64).
+     */
     private static InputStream decodedStream(MimePart part) throws MessagingException, IOException {
+        InputStream raw = part instanceof MimeMessage message ? message.getRawInputStream()
+            : ((MimeBodyPart) part).getRawInputStream();
         String encoding = part.getEncoding();
-        if (encoding != null && !KNOWN_TRANSFER_ENCODINGS.contains(encoding.trim().toLowerCase(Locale.ROOT))) {
-            return part instanceof MimeMessage message ? message.getRawInputStream()
-                : ((MimeBodyPart) part).getRawInputStream();
+        if (encoding == null || !KNOWN_TRANSFER_ENCODINGS.contains(encoding.trim().toLowerCase(Locale.ROOT))) {
+            return raw;
         }
-        return part.getInputStream();
+        return MimeUtility.decode(raw, encoding.trim().toLowerCase(Locale.ROOT));
     }
 }

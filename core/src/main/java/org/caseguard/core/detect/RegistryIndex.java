@@ -70,7 +70,9 @@ public final class RegistryIndex {
     public static RegistryIndex build(RegistrySnapshot snapshot) {
         Map<String, Entry> byKey = new LinkedHashMap<>();
         for (CaseRecord caseRecord : snapshot.cases().values()) {
-            entryFor(byKey, caseRecord.number()).ifPresent(entry -> entry.caseNumbers.add(caseRecord.number()));
+            for (String form : writtenForms(caseRecord.number())) {
+                entryFor(byKey, form).ifPresent(entry -> addOnce(entry.caseNumbers, caseRecord.number()));
+            }
         }
         Map<String, List<String>> caseNumbersByClient = new HashMap<>();
         Set<String> restricted = new HashSet<>();
@@ -84,13 +86,18 @@ public final class RegistryIndex {
         }
         for (Client client : snapshot.clients().values()) {
             for (String identifier : client.identifiers()) {
-                entryFor(byKey, identifier).ifPresent(entry -> entry.identifierClientIds.add(client.id()));
+                for (String form : writtenForms(identifier)) {
+                    entryFor(byKey, form).ifPresent(entry -> addOnce(entry.identifierClientIds, client.id()));
+                }
             }
             String given = TextNormalizer.normalize(nullToEmpty(client.givenName()));
             String family = TextNormalizer.normalize(nullToEmpty(client.familyName()));
             if (!given.isEmpty() && !family.isEmpty()) {
-                entryFor(byKey, given + " " + family).ifPresent(entry -> entry.nameClientIds.add(client.id()));
-                entryFor(byKey, family + " " + given).ifPresent(entry -> entry.nameClientIds.add(client.id()));
+                // with a space, and run together as in file names and camel case ("MariaLopez.pdf")
+                for (String name : List.of(given + " " + family, family + " " + given,
+                    (given + family).replace(" ", ""), (family + given).replace(" ", ""))) {
+                    entryFor(byKey, name).ifPresent(entry -> addOnce(entry.nameClientIds, client.id()));
+                }
             }
             if (client.dateOfBirth().isPresent()) {
                 for (String part : partialNames(given, family)) {
@@ -129,6 +136,18 @@ public final class RegistryIndex {
         }
         return new RegistryIndex(snapshot.version(), entries, keyTable, prefixTable, filter, maxGroups,
             freeze(caseNumbersByClient), Set.copyOf(restricted), snapshot.clients().size());
+    }
+
+    /** A registered number as written, and with every separator left out ("MCD-482-917" and "MCD482917"). */
+    private static List<String> writtenForms(String value) {
+        String normalized = TextNormalizer.normalize(nullToEmpty(value));
+        return List.of(normalized, normalized.replace(" ", ""));
+    }
+
+    private static void addOnce(List<String> ids, String id) {
+        if (!ids.contains(id)) {
+            ids.add(id);
+        }
     }
 
     /**
@@ -203,6 +222,7 @@ public final class RegistryIndex {
                 continue;
             }
             long hash = TokenGroups.extend(TokenGroups.EMPTY_SEQUENCE, first);
+            matchWithMiddleInitial(text, i, hash, sink);
             for (int j = i; ; j++) {
                 int entryIndex = keyTable.get(hash);
                 if (entryIndex >= 0 && text.separatedAfter(j) && sameGroups(entries[entryIndex], text, i, j)) {
@@ -213,6 +233,23 @@ public final class RegistryIndex {
                 }
                 hash = TokenGroups.extend(hash, text.hash(j + 1));
             }
+        }
+    }
+
+    /** "Maria J. Lopez": a two-word name with one initial between its words. */
+    private void matchWithMiddleInitial(TokenGroups text, int i, long firstHash, MatchSink sink) {
+        if (i + 2 >= text.size() || text.length(i + 1) != 1 || text.isDigits(i + 1) || !text.separatedBefore(i + 1)
+            || !text.separatedAfter(i + 1) || !text.separatedAfter(i + 2) || prefixTable.get(firstHash) < 0) {
+            return;
+        }
+        int entryIndex = keyTable.get(TokenGroups.extend(firstHash, text.hash(i + 2)));
+        if (entryIndex < 0) {
+            return;
+        }
+        Entry entry = entries[entryIndex];
+        if (!entry.nameClientIds.isEmpty() && entry.groups.length == 2 && text.groupEquals(i, entry.groups[0])
+            && text.groupEquals(i + 2, entry.groups[1])) {
+            sink.accept(entry, i, i + 2);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 
@@ -55,10 +56,10 @@ public final class TextNormalizer {
             if (c < 0x80) {
                 // ASCII fast path: most mail is ASCII, and ASCII needs no Unicode normalisation.
                 if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                    pendingSpace = appendSeparatorIfPending(out, pendingSpace);
+                    pendingSpace = appendSeparatorIfPending(out, pendingSpace || afterUnspacedScript(out));
                     out.append(c);
                 } else if (c >= 'A' && c <= 'Z') {
-                    pendingSpace = appendSeparatorIfPending(out, pendingSpace);
+                    pendingSpace = appendSeparatorIfPending(out, pendingSpace || afterUnspacedScript(out));
                     out.append((char) (c + ('a' - 'A')));
                 } else {
                     pendingSpace = out.length() > 0;
@@ -122,22 +123,40 @@ public final class TextNormalizer {
             }
             if (cp < 0x80) {
                 if (cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9') {
-                    pendingSpace = appendSeparatorIfPending(out, pendingSpace);
+                    pendingSpace = appendSeparatorIfPending(out, pendingSpace || afterUnspacedScript(out));
                     out.append((char) cp);
                 } else if (cp >= 'A' && cp <= 'Z') {
-                    pendingSpace = appendSeparatorIfPending(out, pendingSpace);
+                    pendingSpace = appendSeparatorIfPending(out, pendingSpace || afterUnspacedScript(out));
                     out.append((char) (cp + ('a' - 'A')));
                 } else {
                     pendingSpace = out.length() > 0;
                 }
             } else if (UCharacter.isLetterOrDigit(cp)) {
-                pendingSpace = appendSeparatorIfPending(out, pendingSpace);
+                // a Latin name written against Japanese or Chinese text ("Grimsditch様") is still a word of its own
+                boolean scriptBreak = isUnspacedScript(cp) && out.length() > 0 && out.charAt(out.length() - 1) < 0x80;
+                pendingSpace = appendSeparatorIfPending(out, pendingSpace || scriptBreak);
                 out.appendCodePoint(cp);
             } else {
                 pendingSpace = out.length() > 0;
             }
         }
         return pendingSpace;
+    }
+
+    /** Scripts written without spaces between words (Han, kana, Thai...): a change to or from Latin is a word break. */
+    private static boolean isUnspacedScript(int cp) {
+        int script = UScript.getScript(cp);
+        return script == UScript.HAN || script == UScript.HIRAGANA || script == UScript.KATAKANA
+            || script == UScript.THAI || script == UScript.LAO || script == UScript.KHMER || script == UScript.MYANMAR
+            || script == UScript.HANGUL;
+    }
+
+    private static boolean afterUnspacedScript(StringBuilder out) {
+        int length = out.length();
+        if (length == 0 || out.charAt(length - 1) < 0x0E00) {
+            return false;
+        }
+        return isUnspacedScript(Character.codePointBefore(out, length));
     }
 
     private static boolean isIgnorable(int cp) {
@@ -187,6 +206,9 @@ public final class TextNormalizer {
                     ascii = viaCapital == null ? null : viaCapital.toLowerCase(Locale.ROOT);
                 }
                 if (ascii == null) {
+                    ascii = latinLetterByName(cp);
+                }
+                if (ascii == null) {
                     continue;
                 }
                 if (cp < 0x10000) {
@@ -222,6 +244,27 @@ public final class TextNormalizer {
             return skeleton.length() <= 3 && skeleton.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
                 && !skeleton.isEmpty() ? skeleton : null;
         }
+
+        /**
+         * Letters and symbols that Unicode names as a form of one Latin letter but that neither the confusables data
+         * nor NFKC maps: small capitals ("LATIN LETTER SMALL CAPITAL T"), squared, circled and regional-indicator
+         * letters ("NEGATIVE SQUARED LATIN CAPITAL LETTER A", "REGIONAL INDICATOR SYMBOL LETTER A").
+         */
+        private static String latinLetterByName(int cp) {
+            int type = UCharacter.getType(cp);
+            if (!UCharacter.isLetter(cp) && type != UCharacterCategory.OTHER_SYMBOL) {
+                return null;
+            }
+            String name = UCharacter.getName(cp);
+            if (name == null) {
+                return null;
+            }
+            java.util.regex.Matcher matcher = LATIN_LETTER_NAME.matcher(name);
+            return matcher.matches() ? matcher.group(2).toLowerCase(Locale.ROOT) : null;
+        }
+
+        private static final java.util.regex.Pattern LATIN_LETTER_NAME = java.util.regex.Pattern.compile(
+            ".*(LATIN LETTER SMALL CAPITAL|LATIN CAPITAL LETTER|LATIN SMALL LETTER|SYMBOL LETTER) ([A-Z])");
 
         /** The UTS #39 skeleton without combining marks (diacritics are folded anyway). */
         private static String skeleton(SpoofChecker checker, int cp) {

@@ -50,10 +50,12 @@ class ReadablePlacesTest {
     }
 
     @Test
-    void tag1AddressesThemselvesAndTechnicalFieldsAreNotTakenForText() throws Exception {
-        Classification result = classify("Subject: hi\nTo: maria.lopez@gmail.example\n"
-            + "Message-ID: <2023-CW-00123@mail.example>\nReferences: <maria.lopez@x.example>\n\nhello\n");
-        assertThat(result.sensitivity()).isEqualTo(Sensitivity.NONE);
+    void tag1AddressLocalPartsAndMessageIdentifiersAreReadButNotDomains() throws Exception {
+        assertThat(classify("Subject: hi\nTo: maria.lopez@gmail.example\n\nhello\n").clientIds()).containsExactly("c-maria");
+        assertThat(classify("Subject: hi\nIn-Reply-To: <2023-CW-00123.x@mail.example>\n\nhello\n").caseNumbers())
+            .containsExactly(CASE);
+        assertThat(classify("Subject: hi\nTo: desk@maria.lopez.example\nDate: Wed, 5 Mar 2014 10:00:00 +0000\n"
+            + "Received: from lopez.example by maria.example\n\nhello\n").sensitivity()).isEqualTo(Sensitivity.NONE);
     }
 
     @Test

@@ -53,9 +53,11 @@ class RegistryDetectionTest {
     }
 
     @Test
-    void nameMustBeWholeWords() {
+    void nameMustBeWholeWordsOrTheWholeNameRunTogether() {
         assertThat(classifyBody("AnnaMaria Lopezova visited").clientIds()).isEmpty();
-        assertThat(classifyBody("mariaLopez").clientIds()).isEmpty();
+        assertThat(classifyBody("Lopezova, Maria visited").clientIds()).isEmpty();
+        // run together, as in file names, camel case and hashtags
+        assertThat(classifyBody("see mariaLopez.pdf").clientIds()).containsExactly("c-maria");
     }
 
     @Test
