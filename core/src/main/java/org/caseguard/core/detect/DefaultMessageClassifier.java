@@ -222,7 +222,10 @@ public final class DefaultMessageClassifier implements MessageClassifier {
             SsnDetector.Result ssn = SsnDetector.detect(groups, config.ssnMinConfidence());
             ssnHits += ssn.count();
             ssnConfidence = Math.max(ssnConfidence, ssn.confidence());
-            formatHits += caseNumberFormats.count(view);
+            formatHits += caseNumberFormats.count(normalized);
+            if (view != normalized) {
+                formatHits += caseNumberFormats.count(view); // configured formats also see look-alikes read as digits
+            }
         }
 
         @Override

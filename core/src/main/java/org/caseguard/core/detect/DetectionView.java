@@ -89,7 +89,8 @@ final class DetectionView {
             if (lettersLookLikeDigits) {
                 return LOOK_ALIKES_AS_DIGITS;
             }
-            return digitsLookLikeLetters && letters > digits && !isOrdinal(text, start, end, digits)
+            // mostly letters: "0scar", "M4r14" (a code such as "MR778812" has far more digits than letters)
+            return digitsLookLikeLetters && letters * 2 > digits && !isOrdinal(text, start, end, digits)
                 ? DIGITS_AS_LETTERS : UNCHANGED;
         }
         return digits == 0 && lettersLookLikeDigits && letters <= MAX_LOOK_ALIKE_WORD ? LETTERS_AS_DIGITS : UNCHANGED;

@@ -236,6 +236,95 @@ class ReadablePlacesTest {
         assertThat(result.sensitivity()).isEqualTo(Sensitivity.NONE);
     }
 
+    @Test
+    void tag1JsonValuesAreReadSideBySideWithEscapesDecoded() throws Exception {
+        String json = "{\"given\": \"\\u004daria\", \"family\": \"Lopez\", \"case\": {\"no\": \"2023-CW-00123\"}}";
+        Classification result = classify(withAttachment("Content-Type: application/json; name=dump.json\n",
+            json.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(result.clientIds()).containsExactly("c-maria");
+        assertThat(result.caseNumbers()).containsExactly(CASE);
+    }
+
+    @Test
+    void tag1XmlAndSvgTextIsReadThroughAParser() throws Exception {
+        String svg = "<svg xmlns='http://www.w3.org/2000/svg'><text><tspan>Ma</tspan><tspan>ria</tspan> "
+            + "&#76;opez</text></svg>";
+        assertThat(classify(withAttachment("Content-Type: image/svg+xml; name=badge.svg\n",
+            svg.getBytes(StandardCharsets.US_ASCII))).clientIds()).containsExactly("c-maria");
+    }
+
+    @Test
+    void tag1CalendarAndContactLinesAreUnfoldedAndDecoded() throws Exception {
+        String ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Visit with Maria Lo\r\n pez\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        assertThat(classify(withAttachment("Content-Type: text/calendar; name=invite.ics\n",
+            ics.getBytes(StandardCharsets.US_ASCII))).clientIds()).containsExactly("c-maria");
+        String vcard = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:=4C=6F=70=65=7A;=4D=61=\r\n=72=69=61\r\n"
+            + "FN:Maria Lopez\r\nEND:VCARD\r\n";
+        String onlyEncoded = vcard.replace("FN:Maria Lopez\r\n", "");
+        assertThat(classify(withAttachment("Content-Type: text/x-vcard; name=c.vcf\n",
+            onlyEncoded.getBytes(StandardCharsets.US_ASCII))).clientIds()).containsExactly("c-maria");
+    }
+
+    @Test
+    void tag1EnrichedTextCommandsDoNotSplitWords() throws Exception {
+        assertThat(classify("Subject: hi\nContent-Type: text/enriched\n\n<bold>Ma</bold>ria <italic>Lopez</italic>\n")
+            .clientIds()).containsExactly("c-maria");
+    }
+
+    @Test
+    void tag1HtmlIsAlsoReadAsDisplayed() throws Exception {
+        String hiddenJunk = "<p>Ma<span style='display:none'>zzz</span>ria Lo<span style='font-size:0px'>q</span>pez</p>";
+        assertThat(classify("Subject: hi\nContent-Type: text/html\n\n" + hiddenJunk).clientIds()).containsExactly("c-maria");
+        String bdo = "<p><bdo dir='rtl'>" + new StringBuilder(CASE).reverse() + "</bdo></p>";
+        assertThat(classify("Subject: hi\nContent-Type: text/html\n\n" + bdo).caseNumbers()).containsExactly(CASE);
+        String flex = "<div style='display:flex;flex-direction:row-reverse'><span>pez</span><span>Maria Lo</span></div>";
+        assertThat(classify("Subject: hi\nContent-Type: text/html\n\n" + flex).clientIds()).containsExactly("c-maria");
+    }
+
+    @Test
+    void tag1ForwardedMessagesInBase64OrInsideArchivesAreWalked() throws Exception {
+        String inner = "From: x@y.example\r\nSubject: =?utf-8?q?Maria_Lopez?=\r\n\r\nhello\r\n";
+        String base64 = "Subject: fwd\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n\nfwd\n"
+            + "--B\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n"
+            + Base64.getMimeEncoder().encodeToString(inner.getBytes(StandardCharsets.US_ASCII)) + "\n--B--\n";
+        assertThat(classify(base64).clientIds()).containsExactly("c-maria");
+        byte[] zipped = zip("mail/forwarded.eml", inner);
+        assertThat(classify(withAttachment("Content-Type: application/zip; name=m.zip\n", zipped)).clientIds())
+            .containsExactly("c-maria");
+    }
+
+    @Test
+    void tag1EncodedWordsSplitInsideACharacterAreJoined() throws Exception {
+        byte[] name = "Jos\u00e9 N\u00fa\u00f1ez".getBytes(StandardCharsets.UTF_8);
+        int cut = 4; // inside the two bytes of é
+        String first = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(name, 0, cut));
+        String second = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(name, cut, name.length));
+        assertThat(classify("Subject: =?utf-8?b?" + first + "?= =?utf-8?b?" + second + "?=\n\nhi\n").subjectClientIds())
+            .containsExactly("c-jose");
+    }
+
+    @Test
+    void tag1LatinNameAgainstJapaneseTextIsAWord() throws Exception {
+        byte[] raw = ("Subject: hi\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\uFF2D\uFF41\uFF52\uFF49\uFF41\u3000"
+            + "\uFF2C\uFF4F\uFF50\uFF45\uFF5A\u69D8\u306E\u66F8\u985E\r\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(classify(raw).clientIds()).containsExactly("c-maria");
+    }
+
+    @Test
+    void tag1OtherWritingsOfNamesAndNumbers() throws Exception {
+        assertThat(classify(("Subject: hi\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "\u1D0D\u1D00\u0280\u026A\u1D00 \u029F\u1D0F\u1D18\u1D07\u1D22\r\n").getBytes(StandardCharsets.UTF_8)).clientIds())
+            .as("small capitals").containsExactly("c-maria");
+        assertThat(classify("Subject: hi\n\nM a r i a  L o p e z\n").clientIds()).as("letter spacing").containsExactly("c-maria");
+        assertThat(classify("Subject: hi\n\nMaria J. Lopez\n").clientIds()).as("middle initial").containsExactly("c-maria");
+        assertThat(classify("Subject: hi\n\nMCD884120\n").clientIds()).as("identifier run together").containsExactly("c-maria");
+        assertThat(classify("Subject: hi\n\nM4r14 L0p3z\n").clientIds()).as("digits for letters").containsExactly("c-maria");
+        assertThat(classify("Subject: hi\nContent-Type: text/plain; charset=iso-8859-1\n\nLopez, geb. 5. M\u00e4rz 2014\n")
+            .clientIds()).as("German month").containsExactly("c-maria");
+        assertThat(classify("Subject: hi\nContent-Type: text/plain; charset=iso-8859-1\n\nLopez, n\u00e9e le 5 mars 2014\n")
+            .clientIds()).as("French month").containsExactly("c-maria");
+    }
+
     private static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
