@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Parameter {@code rule} forces the rule named in the notice (e.g. {@code TAG-1} in the processor for mail that
  * could not be classified); otherwise each recipient's recorded verdict names it. {@code passThrough=true} keeps
  * the mail going instead of dropping it (e.g. to store it in a repository next). Plus the notice parameters.</p>
+ *
+ * <p>A TAG-3 advisory still on the mail (every recipient refused, so no warning was sent) adds its reason and
+ * advice to this notice; the recipients stay listed under the rule that refused them.</p>
  */
 public class RefuseRecipients extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(RefuseRecipients.class);
@@ -58,7 +61,9 @@ public class RefuseRecipients extends GenericMailet {
                 .orElseGet(() -> Optional.ofNullable(recorded.get(recipient))
                     .orElse(RecipientVerdict.of(recipient, RuleId.TAG_1, Outcome.REFUSE))))
             .toList();
-        Set<RuleId> rules = refused.stream().flatMap(verdict -> verdict.rule().stream()).collect(Collectors.toSet());
+        Set<RuleId> rules = refused.stream().flatMap(verdict -> verdict.rule().stream())
+            .collect(Collectors.toCollection(java.util.HashSet::new));
+        rules.addAll(adviceForTheSender(mail));
         LOGGER.info("caseguard refused key={} recipients={} rules={}", key, refused.size(),
             rules.stream().map(RuleId::id).sorted().toList());
 
@@ -77,6 +82,17 @@ public class RefuseRecipients extends GenericMailet {
         if (!passThrough) {
             mail.setState(Mail.GHOST);
         }
+    }
+
+    /**
+     * TAG-3 advice that {@code SendPolicyAdvisories} left on the mail because no recipient received it: it belongs
+     * in this notice (one notice that says what happened), not in a warning that would speak of a delivery.
+     */
+    private static Set<RuleId> adviceForTheSender(Mail mail) {
+        return CaseguardAttributes.advisories(mail).stream()
+            .flatMap(advisory -> RuleId.parse(advisory).stream())
+            .filter(RuleId.TAG_3::equals)
+            .collect(Collectors.toSet());
     }
 
     private static Instant receivedAt(Mail mail) {

@@ -66,6 +66,20 @@ class RefuseRecipientsTest {
     }
 
     @Test
+    void tag3AdviceLeftOnTheMailIsFoldedIntoTheOneRefusalWhichNeverSaysDelivered() throws Exception {
+        FakeMail mail = caseMail("alice@agency.example");
+        CaseguardAttributes.setAdvisories(mail, java.util.List.of("TAG-3"));
+        mailet().service(mail);
+
+        assertThat(context.getSentMails()).hasSize(1);
+        String notice = raw(context.getSentMails().get(0).getMsg());
+        assertThat(notice).contains("X-Caseguard-Notice: refused; rules=FW-2,TAG-3")
+            .contains("x@gmail.test (rule FW-2)").contains("initials or the case number")
+            .contains("Final-Recipient: rfc822; x@gmail.test").doesNotContain("X-Caseguard-Rule: TAG-3")
+            .doesNotContain("was delivered").doesNotContain("Lopez");
+    }
+
+    @Test
     void nullSenderGetsNoNoticeButTheCopyIsStillDropped() throws Exception {
         FakeMail mail = caseMail(null);
         mailet().service(mail);

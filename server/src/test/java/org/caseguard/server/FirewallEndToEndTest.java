@@ -191,6 +191,48 @@ class FirewallEndToEndTest {
     }
 
     @Test
+    void tag3AndFw2WhenNoRecipientReceivesTheMailTheSenderGetsOneRefusalThatNeverSaysDelivered() throws Exception {
+        int before = noticesOf(ALICE);
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "friend@gmail.test", CLIENT_GIVEN + " " + CLIENT_FAMILY + " visit",
+            "Notes for " + CASE_NUMBER), "friend@gmail.test");
+
+        String notice = awaitNewNotice(ALICE, before);
+        Thread.sleep(2000);
+        assertThat(noticesOf(ALICE)).isEqualTo(before + 1);
+        assertThat(notice)
+            .contains("X-Caseguard-Notice: refused; rules=FW-2,TAG-3")
+            .contains("Your message was not delivered")
+            .contains("Final-Recipient: rfc822; friend@gmail.test")
+            .contains("initials or the case number")
+            .doesNotContain("Your message was delivered")
+            .doesNotContain("Delivered to")
+            .doesNotContain(CLIENT_FAMILY);
+        assertThat(fixture.outside.receivedBy("friend@gmail.test")).isEmpty();
+    }
+
+    @Test
+    void tag3AndFw2WhenSomeRecipientsReceiveTheMailTheWarningSpeaksOnlyOfThem() throws Exception {
+        int before = noticesOf(ALICE);
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, BOB + ", friend@gmail.test", CLIENT_GIVEN + " " + CLIENT_FAMILY + " visit",
+            "Notes for " + CASE_NUMBER, messageId), BOB, "friend@gmail.test");
+
+        eventually().until(() -> fixture.delivered(BOB, messageId).isPresent());
+        eventually().until(() -> noticesOf(ALICE) >= before + 2);
+        Thread.sleep(2000);
+        List<String> notices = fixture.notices(ALICE);
+        assertThat(notices).hasSize(before + 2);
+        List<String> fresh = notices.subList(before, notices.size());
+        String warning = fresh.stream().filter(n -> n.contains("X-Caseguard-Notice: warning; rules=TAG-3")).findFirst().orElseThrow();
+        String refusal = fresh.stream().filter(n -> n.contains("X-Caseguard-Notice: refused; rules=FW-2")).findFirst().orElseThrow();
+        assertThat(warning).contains("Your message was delivered, but").contains("Delivered to").contains(BOB)
+            .doesNotContain("friend@gmail.test").doesNotContain(CLIENT_FAMILY);
+        assertThat(refusal).contains("Final-Recipient: rfc822; friend@gmail.test").doesNotContain("Your message was delivered")
+            .doesNotContain("Final-Recipient: rfc822; " + BOB).doesNotContain(CLIENT_FAMILY);
+        assertThat(fixture.outside.receivedBy("friend@gmail.test")).isEmpty();
+    }
+
+    @Test
     void tag4ExplicitMarkMakesMailCaseMailAndIsRefusedOutside() throws Exception {
         int before = noticesOf(ALICE);
         fixture.mail.send(ALICE, Messages.plain(ALICE, "friend@gmail.test", "[secure] Lunch", "Nothing sensitive here."), "friend@gmail.test");

@@ -29,6 +29,7 @@ import org.caseguard.core.rules.RuleId;
  * status notification ({@code multipart/report; report-type=delivery-status}) whose machine-readable part names
  * each refused recipient with status 5.7.1 and the rule ID. The original message is never attached, not even
  * its headers (RFC 3464 allows omitting the third part): its Subject may itself be what triggered the refusal.
+ * A warning (the message was delivered) lists the recipients it was delivered to, and only those.
  */
 public final class NoticeComposer {
     /** One session for all notices: creating one re-reads JavaMail's provider files from the jars. */
@@ -132,6 +133,10 @@ public final class NoticeComposer {
                     .forEach(detail -> out.append("      ").append(detail).append('\n'));
             });
             out.append('\n');
+        } else if (request.kind() == NoticeKind.WARNING && !request.recipients().isEmpty()) {
+            out.append(text("heading.delivered", request)).append(":\n");
+            request.recipients().forEach(verdict -> out.append("  - ").append(verdict.recipient()).append('\n'));
+            out.append('\n');
         }
         out.append(text("heading.why", request)).append(":\n");
         sortedRules(request).forEach(rule -> out.append("  ").append(rule.id()).append(": ")
@@ -161,6 +166,10 @@ public final class NoticeComposer {
                 }
                 out.append("</li>\n");
             });
+            out.append("</ul>\n");
+        } else if (request.kind() == NoticeKind.WARNING && !request.recipients().isEmpty()) {
+            out.append("<h2>").append(escape(text("heading.delivered", request))).append("</h2>\n<ul>\n");
+            request.recipients().forEach(verdict -> out.append("<li>").append(escape(verdict.recipient())).append("</li>\n"));
             out.append("</ul>\n");
         }
         out.append("<h2>").append(escape(text("heading.why", request))).append("</h2>\n<ul>\n");

@@ -90,6 +90,16 @@ class NoticeComposerTest {
     }
 
     @Test
+    void warningListsTheRecipientsItWasDeliveredTo() throws Exception {
+        NoticeRequest warning = new NoticeRequest(NoticeKind.WARNING, "alice@agency.example",
+            List.of(RecipientVerdict.of("bob@agency.example", RuleId.FW_1, Outcome.DELIVER)), Set.of(RuleId.TAG_3),
+            Optional.empty(), Instant.now(), "k");
+        String text = raw(reparse(composer.compose(warning, "postmaster@agency.example")));
+        assertThat(text).contains("Your message was delivered, but").contains("Delivered to:").contains("  - bob@agency.example")
+            .contains("<h2>Delivered to</h2>").contains("<li>bob@agency.example</li>").doesNotContain("Not delivered");
+    }
+
+    @Test
     void overridesReplaceTextsAndUnknownKeysAreRejected() throws Exception {
         NoticeTexts texts = NoticeTexts.defaults().withOverrides(Map.of("guidance.FW-2", "Call the records unit at 555-0100."));
         NoticeComposer custom = new NoticeComposer(texts, "DHHS", "x", "mta", ZoneId.of("UTC"));
