@@ -65,12 +65,14 @@ import org.slf4j.LoggerFactory;
 public class AnswerClientMail extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(AnswerClientMail.class);
 
+    private final RegistryStore registry;
     private final RegistryCache<PolicyView> policyView;
     private final RegistryCache<ConsentView> consentView;
     private final AutoReplyLedger ledger;
     private final Clock clock;
     private final ConfiguredFiles files;
     private AutoReplySettings settings;
+    private NoticeSender noticeSender;
 
     private Optional<MetricFactory> metrics = Optional.empty();
 
@@ -86,6 +88,7 @@ public class AnswerClientMail extends GenericMailet {
 
     /** @param consents the consent registry, asked only when the registry version changed */
     AnswerClientMail(RegistryStore registry, Supplier<ConsentStore> consents, Clock clock, ConfiguredFiles files) {
+        this.registry = registry;
         this.policyView = new RegistryCache<>(registry, PolicyView::of);
         this.consentView = new RegistryCache<>(registry::version, () -> ConsentView.of(consents.get().all()));
         this.ledger = registry.autoReplies();
@@ -96,6 +99,7 @@ public class AnswerClientMail extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         settings = AutoReplySettings.parse(new MailetParameters(getMailetConfig()), files);
+        noticeSender = NoticeSender.of(settings.noticeSender(), registry);
     }
 
     @Override
@@ -271,7 +275,7 @@ public class AnswerClientMail extends GenericMailet {
         if (workers.isEmpty()) {
             workers.addAll(internal);
         }
-        MailAddress from = settings.noticeSender().orElseGet(getMailetContext()::getPostmaster);
+        MailAddress from = noticeSender.address(getMailetContext());
         for (MailAddress worker : workers) {
             MimeMessage notice = settings.composer().privacyRequestNotice(from.asString(), worker.asString(), formsSent,
                 reason, key, Optional.ofNullable(mail.getMessage().getMessageID()), now);

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import javax.mail.MessagingException;
-import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
 import org.caseguard.core.autoreply.AgencyContact;
@@ -91,15 +90,7 @@ record AutoReplySettings(Set<AutoReplyKind> enabled, AutoReplyComposer composer,
             required(parameters, "crisisLine", "the crisis line, e.g. '988 (call or text, 24 hours)'", !enabled.isEmpty()),
             parameters.orDefault("officeHoursText", hours.describe()));
 
-        Optional<MailAddress> noticeSender = Optional.empty();
-        Optional<String> sender = parameters.optional("noticeSender");
-        if (sender.isPresent()) {
-            try {
-                noticeSender = Optional.of(new MailAddress(sender.get()));
-            } catch (AddressException e) {
-                throw parameters.invalid("noticeSender", "an email address", sender.get());
-            }
-        }
+        Optional<MailAddress> noticeSender = NoticeSender.parse(parameters);
         return new AutoReplySettings(Set.copyOf(enabled), new AutoReplyComposer(texts, contact, forms), hours, period, noticeSender);
     }
 

@@ -66,6 +66,7 @@ public class EncryptForRecipients extends GenericMailet {
     private final ConfiguredFiles files;
     private final Clock clock;
     private NoticeSettings settings;
+    private NoticeSender noticeSender;
     private Optional<X509Certificate> escrow;
     private SmimeEncryptor encryptor;
     private RecipientCertificates certificates;
@@ -88,6 +89,7 @@ public class EncryptForRecipients extends GenericMailet {
         MailetParameters parameters = new MailetParameters(getMailetConfig());
         settings = NoticeSettings.parse(parameters, Set.of("escrowCertificate", "keyTransport", "crl", "deliveryProcessor",
             "contentEncryption", "protectHeaders", "outerSubject"));
+        noticeSender = settings.sender(registry);
         encryptor = new SmimeEncryptor(encryptionOptions(parameters));
         String crl = parameters.orDefault("crl", "when-available");
         CrlPolicy crlPolicy = CrlPolicy.parse(crl).orElseThrow(() -> parameters.invalid("crl", "off, when-available or required", crl));
@@ -184,7 +186,7 @@ public class EncryptForRecipients extends GenericMailet {
         NoticeRequest request = new NoticeRequest(NoticeKind.REFUSED, sender.get().asString(), refused, Set.of(RuleId.ENC_2),
             Optional.ofNullable(mail.getMessage().getMessageID()),
             mail.getLastUpdated() == null ? Instant.now() : mail.getLastUpdated().toInstant(), key, details);
-        MailAddress from = settings.sender(getMailetContext());
+        MailAddress from = noticeSender.address(getMailetContext());
         getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender.get()), settings.composer(from).compose(request, from.asString()));
     }
 

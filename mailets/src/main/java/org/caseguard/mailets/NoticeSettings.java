@@ -7,18 +7,17 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.mail.MessagingException;
-import javax.mail.internet.AddressException;
 
 import org.apache.james.core.MailAddress;
-import org.apache.mailet.MailetContext;
 import org.caseguard.core.notice.NoticeComposer;
 import org.caseguard.core.notice.NoticeTexts;
+import org.caseguard.core.registry.RegistryStore;
 
 /**
  * The notice parameters shared by the mailets that write to people: {@code agencyName}, {@code contact} (who to
- * ask, in words), {@code noticeSender} (default: the postmaster), {@code reportingMta} (default: the sender's
- * domain), {@code timeZone}, and any text of notice-texts.properties by its key (e.g. {@code guidance.FW-2}).
- * The postmaster is read when a notice is sent: James has not set it yet when mailets are initialised.
+ * ask, in words), {@code noticeSender} (default: the agency's postmaster, see {@link NoticeSender}), {@code reportingMta}
+ * (default: the notice sender's domain), {@code timeZone}, and any text of notice-texts.properties by its key
+ * (e.g. {@code guidance.FW-2}).
  */
 record NoticeSettings(NoticeTexts texts, String agencyName, String contact, Optional<String> reportingMta, ZoneId zone,
                       Optional<MailAddress> noticeSender) {
@@ -41,21 +40,14 @@ record NoticeSettings(NoticeTexts texts, String agencyName, String contact, Opti
         } catch (RuntimeException e) {
             throw parameters.invalid("timeZone", "a time zone id such as America/New_York", parameters.orDefault("timeZone", ""));
         }
-        Optional<MailAddress> sender = Optional.empty();
-        Optional<String> configuredSender = parameters.optional("noticeSender");
-        if (configuredSender.isPresent()) {
-            try {
-                sender = Optional.of(new MailAddress(configuredSender.get()));
-            } catch (AddressException e) {
-                throw parameters.invalid("noticeSender", "an email address", configuredSender.get());
-            }
-        }
+        Optional<MailAddress> sender = NoticeSender.parse(parameters);
         return new NoticeSettings(defaults.withOverrides(overrides), parameters.orDefault("agencyName", "the agency"),
             parameters.orDefault("contact", "your supervisor or the privacy officer"), parameters.optional("reportingMta"), zone, sender);
     }
 
-    MailAddress sender(MailetContext context) {
-        return noticeSender.orElseGet(context::getPostmaster);
+    /** The From address of notices: {@code noticeSender}, or the agency's postmaster (see {@link NoticeSender}). */
+    NoticeSender sender(RegistryStore registry) {
+        return NoticeSender.of(noticeSender, registry);
     }
 
     NoticeComposer composer(MailAddress sender) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
@@ -17,6 +18,7 @@ import org.caseguard.core.notice.NoticeKind;
 import org.caseguard.core.notice.NoticeRequest;
 import org.caseguard.core.policy.Outcome;
 import org.caseguard.core.policy.RecipientVerdict;
+import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.core.rules.RuleId;
 import org.caseguard.matchers.CaseguardAttributes;
 import org.slf4j.Logger;
@@ -37,14 +39,22 @@ import org.slf4j.LoggerFactory;
 public class RefuseRecipients extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(RefuseRecipients.class);
 
+    private final RegistryStore registry;
     private NoticeSettings settings;
+    private NoticeSender noticeSender;
     private Optional<RuleId> forcedRule;
     private boolean passThrough;
+
+    @Inject
+    public RefuseRecipients(RegistryStore registry) {
+        this.registry = registry;
+    }
 
     @Override
     public void init() throws MessagingException {
         MailetParameters parameters = new MailetParameters(getMailetConfig());
         settings = NoticeSettings.parse(parameters, Set.of("rule", "passThrough"));
+        noticeSender = settings.sender(registry);
         Optional<String> rule = parameters.optional("rule");
         forcedRule = rule.isEmpty() ? Optional.empty()
             : Optional.of(RuleId.parse(rule.get()).orElseThrow(() -> parameters.invalid("rule", "a rule ID such as TAG-1 or FW-2", rule.get())));
@@ -73,7 +83,7 @@ public class RefuseRecipients extends GenericMailet {
             Map<String, List<String>> details = forcedRule.isPresent() ? Map.of() : CaseguardAttributes.verdictDetails(mail);
             NoticeRequest request = new NoticeRequest(NoticeKind.REFUSED, sender.get().asString(), refused, rules,
                 Optional.ofNullable(original.getMessageID()), receivedAt(mail), key, details);
-            MailAddress from = settings.sender(getMailetContext());
+            MailAddress from = noticeSender.address(getMailetContext());
             MimeMessage notice = settings.composer(from).compose(request, from.asString());
             getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender.get()), notice);
         } else {

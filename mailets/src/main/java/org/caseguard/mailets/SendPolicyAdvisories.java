@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
@@ -16,6 +17,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.caseguard.core.notice.NoticeKind;
 import org.caseguard.core.notice.NoticeRequest;
 import org.caseguard.core.policy.RecipientVerdict;
+import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.core.rules.RuleId;
 import org.caseguard.matchers.CaseguardAttributes;
 import org.slf4j.Logger;
@@ -34,11 +36,19 @@ import org.slf4j.LoggerFactory;
 public class SendPolicyAdvisories extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(SendPolicyAdvisories.class);
 
+    private final RegistryStore registry;
     private NoticeSettings settings;
+    private NoticeSender noticeSender;
+
+    @Inject
+    public SendPolicyAdvisories(RegistryStore registry) {
+        this.registry = registry;
+    }
 
     @Override
     public void init() throws MessagingException {
         settings = NoticeSettings.parse(new MailetParameters(getMailetConfig()), Set.of());
+        noticeSender = settings.sender(registry);
     }
 
     @Override
@@ -62,7 +72,7 @@ public class SendPolicyAdvisories extends GenericMailet {
             List<RecipientVerdict> named = kind == NoticeKind.WARNING ? delivered : List.of();
             NoticeRequest request = new NoticeRequest(kind, sender.get().asString(), named, Set.of(rule),
                 Optional.ofNullable(mail.getMessage().getMessageID()), Instant.now(), key);
-            MailAddress from = settings.sender(getMailetContext());
+            MailAddress from = noticeSender.address(getMailetContext());
             MimeMessage notice = settings.composer(from).compose(request, from.asString());
             getMailetContext().sendMail(MailAddress.nullSender(), List.of(sender.get()), notice);
             LOGGER.info("caseguard advisory sent key={} rule={}", key, rule.id());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 import javax.mail.MessagingException;
@@ -15,12 +16,30 @@ import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
+import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.matchers.CaseguardAttributes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RefuseRecipientsTest {
     private FakeMailContext context;
+
+    @TempDir
+    static Path directory;
+    private static RegistryStore registry;
+
+    @BeforeAll
+    static void openRegistry() {
+        registry = RegistryTestSupport.agencyRegistry(directory);
+    }
+
+    @AfterAll
+    static void closeRegistry() throws Exception {
+        registry.close();
+    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -28,7 +47,7 @@ class RefuseRecipientsTest {
     }
 
     private RefuseRecipients mailet(String... parameters) throws MessagingException {
-        RefuseRecipients mailet = new RefuseRecipients();
+        RefuseRecipients mailet = new RefuseRecipients(registry);
         mailet.init(MailetConfigs.of("RefuseRecipients", context, parameters));
         return mailet;
     }
@@ -120,7 +139,30 @@ class RefuseRecipientsTest {
 
     @Test
     void initShouldThrowWhenNoticeSenderIsNotAnAddress() {
-        assertThatThrownBy(() -> mailet("noticeSender", "not an address")).hasMessageContaining("'noticeSender'");
+        assertThatThrownBy(() -> mailet("noticeSender", "not an address")).isInstanceOf(MessagingException.class)
+            .hasMessageContaining("RefuseRecipients: parameter 'noticeSender' must be an email address with a domain")
+            .hasMessageContaining("got 'not an address'");
+    }
+
+    @Test
+    void initShouldThrowWhenNoticeSenderHasNoDomain() {
+        assertThatThrownBy(() -> mailet("noticeSender", "postmaster")).hasMessageContaining("'noticeSender'")
+            .hasMessageContaining("such as postmaster@agency.example");
+    }
+
+    @Test
+    void ntc1NoticeComesFromTheConfiguredNoticeSender() throws Exception {
+        mailet("noticeSender", "privacy-desk@agency.example").service(caseMail("alice@agency.example"));
+        assertThat(context.getSentMails().get(0).getMsg().getFrom()[0].toString()).isEqualTo("privacy-desk@agency.example");
+    }
+
+    @Test
+    void ntc1NoticeComesFromThePostmasterOfTheFirstInternalDomainWhenJamesPostmasterIsLocalhost() throws Exception {
+        context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@localhost")).build();
+        mailet().service(caseMail("alice@agency.example"));
+        MimeMessage notice = context.getSentMails().get(0).getMsg();
+        assertThat(notice.getFrom()[0].toString()).isEqualTo("postmaster@agency.example");
+        assertThat(raw(notice)).contains("Reporting-MTA: dns; agency.example").doesNotContain("localhost");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +17,36 @@ import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.caseguard.core.registry.RegistryStore;
 import org.caseguard.matchers.CaseguardAttributes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SendPolicyAdvisoriesTest {
     private FakeMailContext context;
     private SendPolicyAdvisories mailet;
 
+    @TempDir
+    static Path directory;
+    private static RegistryStore registry;
+
+    @BeforeAll
+    static void openRegistry() {
+        registry = RegistryTestSupport.agencyRegistry(directory);
+    }
+
+    @AfterAll
+    static void closeRegistry() throws Exception {
+        registry.close();
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         context = FakeMailContext.builder().postmaster(new MailAddress("postmaster@agency.example")).build();
-        mailet = new SendPolicyAdvisories();
+        mailet = new SendPolicyAdvisories(registry);
         mailet.init(FakeMailetConfig.builder().mailetName("SendPolicyAdvisories").mailetContext(context).build());
     }
 

@@ -91,6 +91,16 @@ class FirewallEndToEndTest {
     }
 
     @Test
+    void ntc1NoticesComeFromThePostmasterOfTheAgencyNotOfLocalhost() throws Exception {
+        int before = noticesOf(ALICE);
+        fixture.mail.send(ALICE, Messages.plain(ALICE, "friend@gmail.test", "Update", "Notes for " + CASE_NUMBER), "friend@gmail.test");
+
+        String notice = awaitNewNotice(ALICE, before);
+        assertThat(notice).contains("From: postmaster@agency.example").contains("Reporting-MTA: dns; agency.example")
+            .doesNotContain("postmaster@localhost");
+    }
+
+    @Test
     void ordinaryMailToOutsideIsDeliveredWithoutClassificationHeaders() throws Exception {
         String messageId = Messages.uniqueId();
         fixture.mail.send(ALICE, Messages.plain(ALICE, "vendor@supplies.test", "Toner order", "Please send two cartridges.", messageId),
