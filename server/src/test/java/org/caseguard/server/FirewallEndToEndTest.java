@@ -100,6 +100,59 @@ class FirewallEndToEndTest {
             .doesNotContain("postmaster@localhost");
     }
 
+    /** A quoted local part holding an @: the address is at evil.test, whatever its local part says. */
+    private static final String QUOTED_AT = "\"x@agency.example\"@evil.test";
+
+    private static boolean inErrorRepository(String messageId) throws Exception {
+        Path errors = workingDirectory.resolve("var/mail/error");
+        if (!java.nio.file.Files.isDirectory(errors)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(errors)) {
+            return files.filter(java.nio.file.Files::isRegularFile).anyMatch(file -> {
+                try {
+                    return new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(messageId);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Test
+    void fw2QuotedLocalPartHoldingAnAtIsAnOutsideRecipientRefusedWithOneNoticeWhileTheInternalOneGetsTheMail() throws Exception {
+        int before = noticesOf(ALICE);
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, BOB + ", " + QUOTED_AT, "Case review", "Notes for " + CASE_NUMBER, messageId),
+            BOB, QUOTED_AT);
+
+        eventually().until(() -> fixture.delivered(BOB, messageId).isPresent());
+        String notice = awaitNewNotice(ALICE, before);
+        assertThat(notice).contains("X-Caseguard-Notice: refused; rules=FW-2")
+            .contains("Final-Recipient: rfc822; " + QUOTED_AT)
+            .contains("X-Caseguard-Rule: FW-2")
+            .doesNotContain("Final-Recipient: rfc822; " + BOB)
+            .doesNotContain(CASE_NUMBER);
+        Thread.sleep(1500);
+        assertThat(noticesOf(ALICE)).isEqualTo(before + 1);
+        assertThat(fixture.outside.received()).isEmpty();
+        assertThat(inErrorRepository(messageId)).isFalse();
+    }
+
+    @Test
+    void quotedLocalPartHoldingAnAtGetsOrdinaryMailLikeAnyOutsideAddress() throws Exception {
+        String messageId = Messages.uniqueId();
+        fixture.mail.send(ALICE, Messages.plain(ALICE, QUOTED_AT, "Toner order", "Please send two cartridges.", messageId), QUOTED_AT);
+
+        eventually().until(() -> fixture.outside.received().stream().anyMatch(m -> m.raw().contains(messageId)));
+        List<org.caseguard.server.support.OutsideWorld.Received> copies = fixture.outside.received().stream()
+            .filter(m -> m.raw().contains(messageId)).toList();
+        assertThat(copies).hasSize(1);
+        assertThat(copies.get(0).envelopeRecipient()).isEqualTo(QUOTED_AT);
+        assertThat(copies.get(0).raw()).doesNotContain("X-Caseguard-");
+        assertThat(inErrorRepository(messageId)).isFalse();
+    }
+
     @Test
     void ordinaryMailToOutsideIsDeliveredWithoutClassificationHeaders() throws Exception {
         String messageId = Messages.uniqueId();
