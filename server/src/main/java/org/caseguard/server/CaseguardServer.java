@@ -101,7 +101,18 @@ public final class CaseguardServer implements AutoCloseable {
                 .combineWith(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(SmtpPortsProbe.class))
                 .overrideWith(new PersistentMailQueueModule())
                 .overrideWith(overrides);
-            james.start();
+            try {
+                james.start();
+            } catch (Exception e) {
+                // A mailet that refuses its configuration fails the start half way: release what was started (the
+                // spool's JMX registration, ports) so that the process, or the next server in this JVM, is not left with it.
+                try {
+                    james.stop();
+                } catch (RuntimeException stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
+                throw e;
+            }
             return new CaseguardServer(james, workingDirectory);
         }
 

@@ -95,7 +95,14 @@ public final class PipelineFixture implements AutoCloseable {
         for (UnaryOperator<String> edit : mailetContainerEdits) {
             builder.editMailetContainer(edit);
         }
-        PipelineFixture fixture = new PipelineFixture(outside, builder.start());
+        CaseguardServer server;
+        try {
+            server = builder.start();
+        } catch (Exception e) {
+            outside.close();
+            throw e;
+        }
+        PipelineFixture fixture = new PipelineFixture(outside, server);
         fixture.provisionAgency();
         return fixture;
     }
