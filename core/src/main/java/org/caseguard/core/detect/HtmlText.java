@@ -1,6 +1,8 @@
 package org.caseguard.core.detect;
 
 import java.net.URLDecoder;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +44,8 @@ final class HtmlText {
     private static String text(Document document) {
         StringBuilder text = new StringBuilder(document.text());
         StringBuilder generated = new StringBuilder();
+        List<Element> displayedOtherwise = new ArrayList<>();
+        boolean[] hidden = {false};
         document.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
@@ -53,8 +57,14 @@ final class HtmlText {
                         appendGeneratedContent(data.getWholeData(), generated);
                     }
                 } else if (node instanceof Element element) {
+                    if (element.normalName().equals("bdo")) {
+                        displayedOtherwise.add(element);
+                    }
                     for (Attribute attribute : element.attributes()) {
                         String value = attribute.getValue();
+                        if (attribute.getKey().equalsIgnoreCase("hidden")) {
+                            hidden[0] = true;
+                        }
                         if (value.isEmpty()) {
                             continue;
                         }
@@ -64,6 +74,10 @@ final class HtmlText {
                         }
                         if (attribute.getKey().equalsIgnoreCase("style")) {
                             appendGeneratedContent(value, generated);
+                            hidden[0] |= HIDDEN_STYLE.matcher(value).find();
+                            if (REVERSED_STYLE.matcher(value).find() || REVERSED_FLEX.matcher(value).find()) {
+                                displayedOtherwise.add(element);
+                            }
                         }
                     }
                 }
@@ -76,7 +90,12 @@ final class HtmlText {
         if (generated.length() > 0) {
             text.append('\n').append(generated);
         }
-        appendAsDisplayed(document, text);
+        if (hidden[0]) {
+            text.append('\n').append(visibleText(document));
+        }
+        for (Element element : displayedOtherwise) {
+            appendAsDisplayed(element, text);
+        }
         return text.toString();
     }
 
@@ -87,38 +106,35 @@ final class HtmlText {
     private static final Pattern OVERRIDE_STYLE = Pattern.compile("(?i)unicode-bidi\\s*:\\s*bidi-override");
     private static final Pattern REVERSED_FLEX = Pattern.compile("(?i)flex-direction\\s*:\\s*(?:row|column)-reverse");
 
-    /**
-     * What the reader is shown where markup changes it: the text without hidden elements (junk letters hidden inside a
-     * name by {@code display:none} or {@code font-size:0}), the text of a {@code <bdo dir=rtl>} or of a bidi override
-     * written backwards, and the items of a reversed flex box in the order they appear.
-     */
-    private static void appendAsDisplayed(Document document, StringBuilder text) {
+    /** The text without hidden elements: junk letters hidden inside a name by {@code display:none} or {@code font-size:0}. */
+    private static String visibleText(Document document) {
         Document visible = document.clone();
-        boolean hidden = false;
         for (Element element : visible.getAllElements()) {
             String style = element.attr("style");
             if (element.hasAttr("hidden") || !style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
                 element.remove();
-                hidden = true;
             }
         }
-        if (hidden) {
-            text.append('\n').append(visible.text());
+        return visible.text();
+    }
+
+    /**
+     * What the reader is shown where markup reorders text: a {@code <bdo dir=rtl>} or a bidi override written
+     * backwards, the items of a reversed flex box in the order they appear.
+     */
+    private static void appendAsDisplayed(Element element, StringBuilder text) {
+        String style = element.attr("style");
+        boolean overridden = element.normalName().equals("bdo") && element.attr("dir").equalsIgnoreCase("rtl")
+            || REVERSED_STYLE.matcher(style).find() && OVERRIDE_STYLE.matcher(style).find();
+        if (overridden) {
+            text.append('\n').append(new StringBuilder(element.text()).reverse());
         }
-        for (Element element : document.getAllElements()) {
-            String style = element.attr("style");
-            boolean overridden = element.normalName().equals("bdo") && element.attr("dir").equalsIgnoreCase("rtl")
-                || !style.isEmpty() && REVERSED_STYLE.matcher(style).find() && OVERRIDE_STYLE.matcher(style).find();
-            if (overridden) {
-                text.append('\n').append(new StringBuilder(element.text()).reverse());
+        if (REVERSED_FLEX.matcher(style).find()) {
+            StringBuilder items = new StringBuilder();
+            for (int i = element.childrenSize() - 1; i >= 0; i--) {
+                items.append(element.child(i).text());
             }
-            if (!style.isEmpty() && REVERSED_FLEX.matcher(style).find()) {
-                StringBuilder items = new StringBuilder();
-                for (int i = element.childrenSize() - 1; i >= 0; i--) {
-                    items.append(element.child(i).text());
-                }
-                text.append('\n').append(items);
-            }
+            text.append('\n').append(items);
         }
     }
 

@@ -40,7 +40,17 @@ final class LenientText {
     }
 
     static String decode(byte[] bytes, int offset, int length, String declaredCharset) {
-        Charset charset = choose(bytes, offset, length, declaredCharset);
+        Charset declared = charsetOrNull(declaredCharset);
+        if (declared != null && byteOrderMark(bytes, offset, length) == null) {
+            try {
+                // one pass in the common case: the declared charset, and the bytes valid in it
+                return declared.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+            } catch (CharacterCodingException | RuntimeException e) {
+                // not valid in the declared charset: chosen below as if undeclared
+            }
+        }
+        Charset charset = choose(bytes, offset, length, null);
         if (charset != null) {
             return charset.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
         }

@@ -37,6 +37,8 @@ final class MessageTextExtractor {
         "message/disposition-notification", "message/global-delivery-status", "message/global-headers",
         "text/rfc822-headers");
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** Text parts up to this size are decoded in one piece; larger ones are read as a stream, in segments. */
+    private static final int WHOLE_TEXT_BYTES = 1 << 20;
 
     private final int maxDepth;
     private final int maxChars;
@@ -129,13 +131,29 @@ final class MessageTextExtractor {
         throws MessagingException, IOException, UnclassifiableMessageException {
         boolean flowed = "flowed".equalsIgnoreCase(trimmed(type.get("format")));
         boolean delSp = "yes".equalsIgnoreCase(trimmed(type.get("delsp")));
-        try (InputStream in = decodedStream(part); Reader reader = LenientText.reader(in, type.get("charset"));
-             Writer out = segments.writer(fileName == null ? "a text part" : "a text attachment")) {
-            PlainText.copy(reader, flowed, delSp, out, (content, name) -> {
-                try (Writer file = segments.writer("a uuencoded file")) {
-                    attachments.extract(content, name, file, depth + 1);
+        try (InputStream in = decodedStream(part)) {
+            byte[] head = in.readNBytes(WHOLE_TEXT_BYTES + 1);
+            if (head.length <= WHOLE_TEXT_BYTES && !flowed) {
+                // the common case, a body of ordinary size: decoded at once, read line by line only if it needs it
+                String text = LenientText.decode(head, type.get("charset"));
+                if (text.length() > maxChars) {
+                    throw new TextSegments.TextLimitExceeded("a text part has more than maxAttachmentChars=" + maxChars
+                        + " characters; it is not classified from a part of it");
                 }
-            });
+                if (!PlainText.needsLines(text)) {
+                    segments.add(text);
+                    return;
+                }
+            }
+            InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+            try (Reader reader = LenientText.reader(whole, type.get("charset"));
+                 Writer out = segments.writer(fileName == null ? "a text part" : "a text attachment")) {
+                PlainText.copy(reader, flowed, delSp, out, (content, name) -> {
+                    try (Writer file = segments.writer("a uuencoded file")) {
+                        attachments.extract(content, name, file, depth + 1);
+                    }
+                });
+            }
         }
     }
 
@@ -213,6 +231,8 @@ final class MessageTextExtractor {
         if (encoding == null || !KNOWN_TRANSFER_ENCODINGS.contains(encoding.trim().toLowerCase(Locale.ROOT))) {
             return raw;
         }
-        return MimeUtility.decode(raw, encoding.trim().toLowerCase(Locale.ROOT));
+        // buffered: JavaMail's decoders answer a read of 0 bytes with -1, which InputStream.readNBytes and readAllBytes
+        // take for the end of the stream, so an unbuffered base64 body would end after its first 8 KB
+        return new java.io.BufferedInputStream(MimeUtility.decode(raw, encoding.trim().toLowerCase(Locale.ROOT)));
     }
 }

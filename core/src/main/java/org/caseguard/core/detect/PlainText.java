@@ -34,6 +34,11 @@ final class PlainText {
     private PlainText() {
     }
 
+    /** Whether a text holds anything read line by line: a uuencoded file or a PGP message. */
+    static boolean needsLines(String text) {
+        return text.startsWith("begin") || text.contains("\nbegin") || text.contains(PGP_MESSAGE);
+    }
+
     static void copy(Reader in, boolean flowed, boolean delSp, Writer out, EmbeddedFiles files)
         throws IOException, UnclassifiableMessageException {
         LineReader lines = new LineReader(in);

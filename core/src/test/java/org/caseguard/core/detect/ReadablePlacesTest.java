@@ -89,6 +89,15 @@ class ReadablePlacesTest {
     }
 
     @Test
+    void tag1Base64BodyIsReadPastItsFirst8Kilobytes() throws Exception {
+        // JavaMail's base64 decoder answers a read of 0 bytes with -1; unbuffered, readAllBytes stopped at 8 KB
+        String text = "ordinary words of a long note. ".repeat(1000) + "Maria Lopez " + CASE;
+        String raw = "Subject: note\nContent-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: base64\n\n"
+            + Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII)) + "\n";
+        assertThat(classify(raw).caseNumbers()).containsExactly(CASE);
+    }
+
+    @Test
     void tag1TextLongerThanTheLimitIsUnclassifiableNotTruncated() throws Exception {
         DefaultMessageClassifier small = Fixtures.classifier(ClassifierConfig.builder().maxAttachmentChars(100_000).build());
         String text = "filler words ".repeat(10_000) + CASE;
