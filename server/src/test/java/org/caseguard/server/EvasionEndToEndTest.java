@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.caseguard.server.support.PipelineFixture.ALICE;
 import static org.caseguard.server.support.PipelineFixture.BOB;
 import static org.caseguard.server.support.PipelineFixture.CASE_NUMBER;
+import static org.caseguard.server.support.PipelineFixture.CLIENT_FAMILY;
+import static org.caseguard.server.support.PipelineFixture.CLIENT_GIVEN;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +112,68 @@ class EvasionEndToEndTest {
         String raw = Mime.single(ALICE, to, "Notes", id, "text/plain; charset=UTF-8", "base64",
             Mime.base64Lines("Home visit for case " + CASE_NUMBER + " went well."));
         sendAndExpectFw2(raw, to, id, CASE_NUMBER);
+    }
+
+    // ---- issue 16: places and writings found by an independent corpus ---------------------------------------
+
+    /** Sends raw headers plus a neutral body to a fresh outside recipient and asserts the FW-2 refusal. */
+    private static void headersExpectFw2(String extraHeaders, String... secrets) throws Exception {
+        String to = outsider();
+        String id = Messages.uniqueId();
+        String raw = "From: " + ALICE + "\r\nTo: " + to + "\r\nSubject: Notes\r\nMessage-ID: " + id + "\r\n"
+            + extraHeaders + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nSee you Tuesday.\r\n";
+        sendAndExpectFw2(raw, to, id, secrets);
+    }
+
+    @Test
+    void tag1EvasionCaseNumberInACustomHeaderField() throws Exception {
+        headersExpectFw2("X-Case-Reference: " + CASE_NUMBER + "\r\n", CASE_NUMBER);
+    }
+
+    @Test
+    void tag1EvasionClientNameInTheToDisplayName() throws Exception {
+        String to = outsider();
+        String id = Messages.uniqueId();
+        String raw = "From: " + ALICE + "\r\nTo: \"" + CLIENT_GIVEN + " " + CLIENT_FAMILY + "\" <" + to + ">\r\n"
+            + "Subject: Notes\r\nMessage-ID: " + id + "\r\n\r\nSee you Tuesday.\r\n";
+        sendAndExpectFw2(raw, to, id, CLIENT_FAMILY);
+    }
+
+    @Test
+    void tag1EvasionCaseNumberOnlyInAnRfc2231FileName() throws Exception {
+        String to = outsider();
+        String id = Messages.uniqueId();
+        String raw = Mime.multipart(ALICE, to, "Scan", id,
+            Mime.part("text/plain; charset=UTF-8", "7bit", null, "scan attached"),
+            "Content-Type: image/png\r\nContent-Disposition: attachment;\r\n filename*0*=utf-8''" + CASE_NUMBER.substring(0, 6)
+                + ";\r\n filename*1=\"" + CASE_NUMBER.substring(6) + ".png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "iVBORw0KGgo=\r\n");
+        sendAndExpectFw2(raw, to, id, CASE_NUMBER);
+    }
+
+    @Test
+    void tag1EvasionNameAtTheEndOfABase64BodyPastItsFirst8Kilobytes() throws Exception {
+        String to = outsider();
+        String id = Messages.uniqueId();
+        String raw = Mime.single(ALICE, to, "Notes", id, "text/plain; charset=UTF-8", "base64",
+            Mime.base64Lines("ordinary words of a long note. ".repeat(1000) + CLIENT_GIVEN + " " + CLIENT_FAMILY));
+        sendAndExpectFw2(raw, to, id, CLIENT_FAMILY);
+    }
+
+    @Test
+    void tag1EvasionGreekCapitalLookAlikesAndRightToLeftOverride() throws Exception {
+        plainExpectFw2("Notes", "Seen: \u039C\u0391RI\u0391 " + CLIENT_FAMILY.toUpperCase(java.util.Locale.ROOT));
+        plainExpectFw2("Notes", "Ref \u202E" + new StringBuilder(CASE_NUMBER).reverse() + "\u202C thanks");
+    }
+
+    @Test
+    void tag1EvasionFlowedSoftBreakInsideTheSurname() throws Exception {
+        String to = outsider();
+        String id = Messages.uniqueId();
+        String family = CLIENT_FAMILY;
+        String raw = Mime.single(ALICE, to, "Notes", id, "text/plain; charset=UTF-8; format=flowed; delsp=yes", "7bit",
+            "The visit with " + CLIENT_GIVEN + " " + family.substring(0, 2) + " \r\n" + family.substring(2) + " went well.\r\n");
+        sendAndExpectFw2(raw, to, id, CLIENT_FAMILY);
     }
 
     // ---- HTML -------------------------------------------------------------------------------------------------

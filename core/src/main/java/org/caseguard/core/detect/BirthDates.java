@@ -74,7 +74,66 @@ final class BirthDates {
     }
 
     private static Integer month(TokenGroups text, int group) {
-        return MONTHS.get(canonical(text.group(group)));
+        int length = text.length(group);
+        if (length < 3 || length > 10) {
+            return null; // no month name is shorter or longer: most words are not looked up at all
+        }
+        int month = MONTH_TABLE.lookup(text.text, text.start(group), length);
+        return month == 0 ? null : month;
+    }
+
+    private static final MonthTable MONTH_TABLE = new MonthTable(MONTHS);
+
+    /**
+     * The month names by the hash of their {@link TokenGroups#canonical} letters, looked up in the text in place:
+     * every word of every text is a candidate, so no string is made for the lookup.
+     */
+    private static final class MonthTable {
+        private final String[] names;
+        private final int[] months;
+        private final int mask;
+
+        MonthTable(Map<String, Integer> canonicalMonths) {
+            int size = Integer.highestOneBit(canonicalMonths.size() * 4 - 1) << 1;
+            names = new String[size];
+            months = new int[size];
+            mask = size - 1;
+            canonicalMonths.forEach((name, month) -> {
+                int slot = hash(name, 0, name.length()) & mask;
+                while (names[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                names[slot] = name;
+                months[slot] = month;
+            });
+        }
+
+        int lookup(CharSequence text, int start, int length) {
+            for (int slot = hash(text, start, length) & mask; names[slot] != null; slot = (slot + 1) & mask) {
+                String name = names[slot];
+                if (name.length() == length && sameCanonical(name, text, start)) {
+                    return months[slot];
+                }
+            }
+            return 0;
+        }
+
+        private static boolean sameCanonical(String name, CharSequence text, int start) {
+            for (int i = 0; i < name.length(); i++) {
+                if (name.charAt(i) != TokenGroups.canonical(text.charAt(start + i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int hash(CharSequence text, int start, int length) {
+            int hash = 0;
+            for (int i = start; i < start + length; i++) {
+                hash = hash * 31 + TokenGroups.canonical(text.charAt(i));
+            }
+            return hash ^ (hash >>> 16);
+        }
     }
 
     /** The date starting at group {@code i}, or null. */

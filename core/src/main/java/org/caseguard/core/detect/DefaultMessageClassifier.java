@@ -251,30 +251,43 @@ public final class DefaultMessageClassifier implements MessageClassifier {
             }
         }
 
+        /**
+         * Partial names (surname, given name, initials) count with the client's date of birth within
+         * {@code dobProximity} characters. The dates of the text are found once, in one pass, and only when it has a
+         * partial name: common words can be initials, so a search around each of them would cost a pass each.
+         */
         private void matchBirthDatesNearSurnames(TokenGroups groups) {
+            if (surnameMatches.isEmpty()) {
+                return;
+            }
+            List<int[]> dates = new ArrayList<>();
+            List<BirthDates.Found> found = new ArrayList<>();
+            for (int k = 0; k < groups.size(); k++) {
+                BirthDates.Found date = BirthDates.dateAt(groups, k);
+                if (date != null) {
+                    dates.add(new int[] {groups.start(k), groups.end(date.lastGroup())});
+                    found.add(date);
+                }
+            }
+            if (dates.isEmpty()) {
+                return;
+            }
             int window = config.dobProximity();
             for (int m = 0; m < surnameMatches.size(); m++) {
-                int first = surnameMatches.get(m)[0];
-                int last = surnameMatches.get(m)[1];
-                int from = groups.start(first);
-                int to = groups.end(last);
-                int k = first;
-                while (k > 0 && groups.start(k - 1) >= from - window - 40) {
-                    k--;
-                }
+                int from = groups.start(surnameMatches.get(m)[0]);
+                int to = groups.end(surnameMatches.get(m)[1]);
                 Map<LocalDate, List<String>> byDate = surnameEntries.get(m).partialNameClientsByBirthDate;
-                for (; k < groups.size() && groups.start(k) <= to + window; k++) {
-                    BirthDates.Found found = BirthDates.dateAt(groups, k);
-                    if (found == null) {
-                        continue;
+                for (int d = firstDateEndingAfter(dates, from - window); d < dates.size(); d++) {
+                    int dateStart = dates.get(d)[0];
+                    int dateEnd = dates.get(d)[1];
+                    if (dateStart > to + window) {
+                        break;
                     }
-                    int dateStart = groups.start(k);
-                    int dateEnd = groups.end(found.lastGroup());
                     int distance = dateStart >= to ? dateStart - to : dateEnd <= from ? from - dateEnd : 0;
                     if (distance > window) {
                         continue;
                     }
-                    for (LocalDate date : found.dates()) {
+                    for (LocalDate date : found.get(d).dates()) {
                         List<String> ids = byDate.get(date);
                         if (ids != null) {
                             surnameWithBirthDateHits++;
@@ -283,6 +296,21 @@ public final class DefaultMessageClassifier implements MessageClassifier {
                     }
                 }
             }
+        }
+
+        /** Dates are in text order and do not nest, so their ends are ordered too: a binary search finds the first. */
+        private int firstDateEndingAfter(List<int[]> dates, int position) {
+            int low = 0;
+            int high = dates.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (dates.get(middle)[1] < position) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
         }
 
         Classification toClassification(int explicitMarkHits) {

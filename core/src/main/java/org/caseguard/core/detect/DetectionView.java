@@ -17,6 +17,9 @@ final class DetectionView {
     }
 
     static String of(String normalized) {
+        if (!hasDigit(normalized)) {
+            return normalized; // every reading here turns on a digit in or beside a word
+        }
         char[] text = normalized.toCharArray();
         int length = text.length;
         boolean changed = false;
@@ -25,15 +28,13 @@ final class DetectionView {
             int end = wordEnd(normalized, start);
             int kind = kind(text, start, end);
             if (kind != LOOK_ALIKES_AS_DIGITS && isLookAlikeOrdinal(text, start, end)) {
-                convert(text, start, end - 2, LOOK_ALIKES_AS_DIGITS);
-                changed = true;
+                changed |= convert(text, start, end - 2, LOOK_ALIKES_AS_DIGITS);
                 kind = UNCHANGED;
             }
             if (kind == LOOK_ALIKES_AS_DIGITS || kind == DIGITS_AS_LETTERS) {
-                convert(text, start, end, kind);
-                changed = true;
+                changed |= convert(text, start, end, kind);
             }
-            lookAlikeWords |= kind == LETTERS_AS_DIGITS;
+            lookAlikeWords |= kind == LETTERS_AS_DIGITS && neighbourHasDigit(text, start, end);
             start = end + 1;
         }
         // words made only of look-alike letters become digits beside a number, which may itself have just become one
@@ -44,8 +45,7 @@ final class DetectionView {
             for (int start = 0; start < length; ) {
                 int end = wordEnd(normalized, start);
                 if (kind(text, start, end) == LETTERS_AS_DIGITS && nextToDigits(text, start, end)) {
-                    convert(text, start, end, LETTERS_AS_DIGITS);
-                    changed = true;
+                    changed |= convert(text, start, end, LETTERS_AS_DIGITS);
                     again = true;
                 }
                 start = end + 1;
@@ -54,15 +54,30 @@ final class DetectionView {
         return changed ? new String(text) : normalized;
     }
 
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int wordEnd(String text, int start) {
         int end = text.indexOf(' ', start);
         return end < 0 ? text.length() : end;
     }
 
-    private static void convert(char[] text, int start, int end, int kind) {
+    /** Converts a word in place; whether any character changed. */
+    private static boolean convert(char[] text, int start, int end, int kind) {
+        boolean changed = false;
         for (int i = start; i < end; i++) {
-            text[i] = kind == DIGITS_AS_LETTERS ? asLetter(text[i]) : asDigit(text[i]);
+            char c = kind == DIGITS_AS_LETTERS ? asLetter(text[i]) : asDigit(text[i]);
+            changed |= c != text[i];
+            text[i] = c;
         }
+        return changed;
     }
 
     private static final int UNCHANGED = 0;
@@ -118,8 +133,9 @@ final class DetectionView {
     }
 
     private static boolean isOrdinalSuffix(char[] text, int at) {
-        String suffix = new String(text, at, 2);
-        return suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th");
+        char a = text[at];
+        char b = text[at + 1];
+        return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h';
     }
 
     /** The word before is a month, or the word after is (possibly after "of" or "de"). */
@@ -169,6 +185,21 @@ final class DetectionView {
             return false;
         }
         return isOrdinalSuffix(text, start + digits);
+    }
+
+    /** The word before or after holds a digit: only then may a word of look-alike letters become digits. */
+    private static boolean neighbourHasDigit(char[] text, int start, int end) {
+        for (int i = start - 2; i >= 0 && text[i] != ' '; i--) {
+            if (isDigit(text[i])) {
+                return true;
+            }
+        }
+        for (int i = end + 1; i < text.length && text[i] != ' '; i++) {
+            if (isDigit(text[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word of look-alike letters reads as digits only right beside a number (one separator away). */

@@ -42,8 +42,12 @@ final class HeaderText {
     private HeaderText() {
     }
 
-    /** Adds the readable text of every field of {@code part}; {@code except} (lower case) is left out. */
+    /**
+     * Adds the readable text of every field of {@code part} as one segment, a line per field, as a reader sees the
+     * header block; {@code except} (lower case) is left out.
+     */
     static void addAll(Part part, String except, TextSegments out) throws MessagingException {
+        StringBuilder text = new StringBuilder();
         Enumeration<Header> headers = part.getAllHeaders();
         while (headers.hasMoreElements()) {
             Header header = headers.nextElement();
@@ -51,8 +55,10 @@ final class HeaderText {
             if (name.equals(except) || TECHNICAL.contains(name) || name.startsWith(OWN_PREFIX)) {
                 continue;
             }
-            out.add(ADDRESS.contains(name) ? displayText(header.getValue()) : LenientText.decodeHeader(header.getValue()));
+            text.append(ADDRESS.contains(name) ? displayText(header.getValue()) : LenientText.decodeHeader(header.getValue()))
+                .append('\n');
         }
+        out.add(text.toString());
     }
 
     /** The display names, comments and address local parts of an address list, without the domains. */
