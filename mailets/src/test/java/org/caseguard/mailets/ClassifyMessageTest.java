@@ -110,12 +110,7 @@ class ClassifyMessageTest {
 
     @Test
     void tag1UnreadableMailGoesToTheUnclassifiableProcessorWithoutClassification() throws Exception {
-        MimeMessageBuilder nested = MimeMessageBuilder.mimeMessageBuilder().setText("deep 2024-CW-00123");
-        for (int depth = 0; depth < 40; depth++) {
-            nested = MimeMessageBuilder.mimeMessageBuilder().setMultipartWithBodyParts(
-                MimeMessageBuilder.bodyPartBuilder().type("message/rfc822").data(asBytes(nested)));
-        }
-        FakeMail mail = mail(nested);
+        FakeMail mail = mail(nestedBeyondMaxDepth());
         mailet("unclassifiableProcessor", "held").service(mail);
         assertThat(mail.getState()).isEqualTo("held");
         assertThat(CaseguardAttributes.classification(mail)).isEmpty();
@@ -124,17 +119,23 @@ class ClassifyMessageTest {
 
     @Test
     void tag1UnreadableMailToInternalRecipientsOnlyGoesOnAsRestricted() throws Exception {
-        MimeMessageBuilder nested = MimeMessageBuilder.mimeMessageBuilder().setText("deep 2024-CW-00123");
-        for (int depth = 0; depth < 40; depth++) {
-            nested = MimeMessageBuilder.mimeMessageBuilder().setMultipartWithBodyParts(
-                MimeMessageBuilder.bodyPartBuilder().type("message/rfc822").data(asBytes(nested)));
-        }
+        MimeMessageBuilder nested = nestedBeyondMaxDepth();
         FakeMail mail = FakeMail.builder().name("m").sender("alice@agency.example").recipients("bob@agency.example")
             .mimeMessage(nested).state("root").build();
         mailet("unclassifiableProcessor", "held").service(mail);
         assertThat(mail.getState()).isEqualTo("root");
         assertThat(CaseguardAttributes.classification(mail).orElseThrow().sensitivity()).isEqualTo(Sensitivity.RESTRICTED);
         assertThat(mail.getAttribute(CaseguardAttributes.UNCLASSIFIABLE)).isEmpty();
+    }
+
+    /** 40 attached messages deep, beyond the default maxDepth (32): cannot be read completely. */
+    private static MimeMessageBuilder nestedBeyondMaxDepth() throws Exception {
+        MimeMessageBuilder nested = MimeMessageBuilder.mimeMessageBuilder().setText("deep 2024-CW-00123");
+        for (int depth = 0; depth < 40; depth++) {
+            nested = MimeMessageBuilder.mimeMessageBuilder().setMultipartWithBodyParts(
+                MimeMessageBuilder.bodyPartBuilder().type("message/rfc822").data(asBytes(nested)));
+        }
+        return nested;
     }
 
     private static byte[] asBytes(MimeMessageBuilder builder) throws Exception {
