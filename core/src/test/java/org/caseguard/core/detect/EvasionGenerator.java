@@ -547,8 +547,9 @@ final class EvasionGenerator {
         int cut;
         if (delsp) {
             cut = at + 1 + random.nextInt(value.length() - 1);
-            if (value.charAt(cut - at - 1) == ' ' || value.charAt(cut - at) == ' ') {
-                return null;
+            if (value.charAt(cut - at - 1) == ' ' || value.charAt(cut - at) == ' '
+                || Character.isLowSurrogate(value.charAt(cut - at))) {
+                return null; // never between the two halves of one character (a mathematical letter, say)
             }
             // soft break: the line ends in one space that the reader deletes (delsp=yes)
             return text.substring(0, cut) + " " + CRLF + text.substring(cut);
