@@ -34,17 +34,18 @@ final class DetectionView {
             if (kind == LOOK_ALIKES_AS_DIGITS || kind == DIGITS_AS_LETTERS) {
                 changed |= convert(text, start, end, kind);
             }
-            lookAlikeWords |= kind == LETTERS_AS_DIGITS && neighbourHasDigit(text, start, end);
+            lookAlikeWords |= kind == LETTERS_AS_DIGITS && (neighbourHasDigit(text, start, end) || monthBeside(text, start, end));
             start = end + 1;
         }
         // words made only of look-alike letters become digits beside a number, which may itself have just become one
-        // ("ii/i6/i977"): repeated until nothing changes; each word changes at most once
+        // ("ii/i6/i977"), or beside a month name ("IO-Sep-1973"): repeated until nothing changes; each word changes once
         boolean again = lookAlikeWords;
         while (again) {
             again = false;
             for (int start = 0; start < length; ) {
                 int end = wordEnd(normalized, start);
-                if (kind(text, start, end) == LETTERS_AS_DIGITS && nextToDigits(text, start, end)) {
+                if (kind(text, start, end) == LETTERS_AS_DIGITS
+                    && (nextToDigits(text, start, end) || monthBeside(text, start, end))) {
                     changed |= convert(text, start, end, LETTERS_AS_DIGITS);
                     again = true;
                 }

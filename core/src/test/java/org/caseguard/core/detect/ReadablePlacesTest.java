@@ -328,6 +328,8 @@ class ReadablePlacesTest {
         assertThat(classify("Subject: hi\n\nMaria J. Lopez\n").clientIds()).as("middle initial").containsExactly("c-maria");
         assertThat(classify("Subject: hi\n\nMCD884120\n").clientIds()).as("identifier run together").containsExactly("c-maria");
         assertThat(classify("Subject: hi\n\nM4r14 L0p3z\n").clientIds()).as("digits for letters").containsExactly("c-maria");
+        assertThat(classify(("Subject: hi\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nLopez (\u039F5-Mar-2014)\r\n")
+            .getBytes(StandardCharsets.UTF_8)).clientIds()).as("look-alike day beside a month").containsExactly("c-maria");
         assertThat(classify("Subject: hi\nContent-Type: text/plain; charset=iso-8859-1\n\nLopez, geb. 5. M\u00e4rz 2014\n")
             .clientIds()).as("German month").containsExactly("c-maria");
         assertThat(classify("Subject: hi\nContent-Type: text/plain; charset=iso-8859-1\n\nLopez, n\u00e9e le 5 mars 2014\n")
