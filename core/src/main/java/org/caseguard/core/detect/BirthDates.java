@@ -78,7 +78,7 @@ final class BirthDates {
         if (length < 3 || length > 10) {
             return null; // no month name is shorter or longer: most words are not looked up at all
         }
-        int month = MONTH_TABLE.lookup(text.text, text.start(group), length);
+        int month = MONTH_TABLE.lookup(text, group);
         return month == 0 ? null : month;
     }
 
@@ -90,49 +90,41 @@ final class BirthDates {
      */
     private static final class MonthTable {
         private final String[] names;
+        private final long[] hashes;
         private final int[] months;
         private final int mask;
 
         MonthTable(Map<String, Integer> canonicalMonths) {
             int size = Integer.highestOneBit(canonicalMonths.size() * 4 - 1) << 1;
             names = new String[size];
+            hashes = new long[size];
             months = new int[size];
             mask = size - 1;
             canonicalMonths.forEach((name, month) -> {
-                int slot = hash(name, 0, name.length()) & mask;
+                long hash = TokenGroups.groupHash(name);
+                int slot = slot(hash);
                 while (names[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
                 names[slot] = name;
+                hashes[slot] = hash;
                 months[slot] = month;
             });
         }
 
-        int lookup(CharSequence text, int start, int length) {
-            for (int slot = hash(text, start, length) & mask; names[slot] != null; slot = (slot + 1) & mask) {
-                String name = names[slot];
-                if (name.length() == length && sameCanonical(name, text, start)) {
+        /** By the group's hash, which {@link TokenGroups} computed already; the letters are compared on a hit only. */
+        int lookup(TokenGroups text, int group) {
+            long hash = text.hash(group);
+            for (int slot = slot(hash); names[slot] != null; slot = (slot + 1) & mask) {
+                if (hashes[slot] == hash && text.groupEquals(group, names[slot])) {
                     return months[slot];
                 }
             }
             return 0;
         }
 
-        private static boolean sameCanonical(String name, CharSequence text, int start) {
-            for (int i = 0; i < name.length(); i++) {
-                if (name.charAt(i) != TokenGroups.canonical(text.charAt(start + i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static int hash(CharSequence text, int start, int length) {
-            int hash = 0;
-            for (int i = start; i < start + length; i++) {
-                hash = hash * 31 + TokenGroups.canonical(text.charAt(i));
-            }
-            return hash ^ (hash >>> 16);
+        private int slot(long hash) {
+            return (int) (hash ^ (hash >>> 32)) & mask;
         }
     }
 
