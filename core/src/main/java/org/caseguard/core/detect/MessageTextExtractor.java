@@ -37,8 +37,8 @@ final class MessageTextExtractor {
         "message/disposition-notification", "message/global-delivery-status", "message/global-headers",
         "text/rfc822-headers");
     private static final Session SESSION = Session.getInstance(new Properties());
-    /** Text parts up to this size are decoded in one piece; larger ones are read as a stream, in segments. */
-    private static final int WHOLE_TEXT_BYTES = 1 << 20;
+    /** Text parts up to 4 MB are decoded in one piece; larger ones are read as a stream, in segments. */
+    private static final int WHOLE_TEXT_BYTES = 4 << 20;
 
     private final int maxDepth;
     private final int maxChars;

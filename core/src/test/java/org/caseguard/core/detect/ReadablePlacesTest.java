@@ -98,6 +98,19 @@ class ReadablePlacesTest {
     }
 
     @Test
+    void tag1TextPartsOverFourMegabytesAreStreamedToTheirLastLineAndLimited() throws Exception {
+        String filler = "line of ordinary filler text, nothing to see here\n";
+        String text = filler.repeat(4_600_000 / filler.length()) + "Maria Lopez " + CASE + "\n";
+        String raw = withAttachment("Content-Type: text/plain; name=big.txt\n", text.getBytes(StandardCharsets.US_ASCII));
+        Classification result = classify(raw);
+        assertThat(result.caseNumbers()).containsExactly(CASE);
+        assertThat(result.clientIds()).containsExactly("c-maria");
+        DefaultMessageClassifier limited = Fixtures.classifier(ClassifierConfig.builder().maxAttachmentChars(4_500_000).build());
+        assertThatThrownBy(() -> limited.classify(parse(raw))).isInstanceOf(UnclassifiableMessageException.class)
+            .hasMessageContaining("maxAttachmentChars=4500000");
+    }
+
+    @Test
     void tag1TextLongerThanTheLimitIsUnclassifiableNotTruncated() throws Exception {
         DefaultMessageClassifier small = Fixtures.classifier(ClassifierConfig.builder().maxAttachmentChars(100_000).build());
         String text = "filler words ".repeat(10_000) + CASE;
