@@ -3,7 +3,6 @@ package org.caseguard.core.detect;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.Set;
@@ -49,9 +48,8 @@ final class AttachmentTextExtractor {
     private static final MediaTypeRegistry REGISTRY = TIKA.getMediaTypeRegistry();
     private static final Set<MediaType> PARSED = PARSER.getSupportedTypes(new ParseContext());
     private static final Set<String> TEXT_APPLICATION_TYPES = Set.of("application/xml", "application/json",
-        "application/javascript", "application/x-sh", "application/ics", "application/mbox", "image/svg+xml",
-        "application/xhtml+xml", "application/rss+xml", "application/atom+xml", "application/x-yaml", "application/yaml",
-        "application/sql", "application/x-tex", "application/x-latex", "application/rtf-text");
+        "application/javascript", "application/x-sh", "application/ics", "application/mbox", "application/x-yaml",
+        "application/yaml", "application/sql", "application/x-tex", "application/x-latex", "application/rtf-text");
     private static final Set<String> WITHOUT_TEXT = Set.of("application/pkcs7-signature",
         "application/x-pkcs7-signature", "application/pgp-signature", "application/pkcs7-mime+signature");
     private static final Set<String> ENCRYPTED = Set.of("application/pkcs7-mime", "application/x-pkcs7-mime",
@@ -61,6 +59,7 @@ final class AttachmentTextExtractor {
     private static final int MIN_STRING = 4;
 
     private final int maxDepth;
+    private final int maxChars;
     private final MessageReader messages;
 
     /** Reads an attached message (found inside an archive, or sent under another type) as the MIME walk does. */
@@ -76,8 +75,9 @@ final class AttachmentTextExtractor {
         }
     }
 
-    AttachmentTextExtractor(int maxDepth, MessageReader messages) {
+    AttachmentTextExtractor(int maxDepth, int maxChars, MessageReader messages) {
         this.maxDepth = maxDepth;
+        this.maxChars = maxChars;
         this.messages = messages;
     }
 
@@ -106,11 +106,11 @@ final class AttachmentTextExtractor {
         }
         String charset = type.getParameters().get("charset");
         if (base.equals("text/html")) {
-            out.write(HtmlText.text(readAll(LenientText.reader(markable, charset))));
+            out.write(HtmlText.text(readAll(markable, charset, "an HTML attachment")));
         } else if (isXml(base)) {
-            out.write(HtmlText.xmlText(readAll(LenientText.reader(markable, charset))));
+            out.write(HtmlText.xmlText(readAll(markable, charset, "an XML attachment")));
         } else if (base.equals("application/json") || base.endsWith("+json")) {
-            JsonText.copy(LenientText.reader(markable, charset), out);
+            JsonText.copy(readAll(markable, charset, "a JSON attachment"), out);
         } else if (base.equals("message/rfc822") || base.equals("message/global")) {
             messages.read(markable, out, depth);
         } else if (StructuredText.isContentLines(base)) {
@@ -244,14 +244,8 @@ final class AttachmentTextExtractor {
         }
     }
 
-    private static String readAll(Reader reader) throws IOException {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[8192];
-        int n;
-        while ((n = reader.read(buffer)) >= 0) {
-            text.append(buffer, 0, n);
-        }
-        return text.toString();
+    private String readAll(InputStream in, String charset, String what) throws IOException {
+        return TextSegments.readAll(LenientText.reader(in, charset), maxChars, what);
     }
 
     /**

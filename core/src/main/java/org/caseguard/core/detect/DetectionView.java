@@ -25,7 +25,7 @@ final class DetectionView {
         boolean changed = false;
         boolean lookAlikeWords = false;
         for (int start = 0; start < length; ) {
-            int end = wordEnd(normalized, start);
+            int end = wordEnd(text, start);
             int kind = kind(text, start, end);
             if (kind != LOOK_ALIKES_AS_DIGITS && isLookAlikeOrdinal(text, start, end)) {
                 changed |= convert(text, start, end - 2, LOOK_ALIKES_AS_DIGITS);
@@ -43,7 +43,7 @@ final class DetectionView {
         while (again) {
             again = false;
             for (int start = 0; start < length; ) {
-                int end = wordEnd(normalized, start);
+                int end = wordEnd(text, start);
                 if (kind(text, start, end) == LETTERS_AS_DIGITS
                     && (nextToDigits(text, start, end) || monthBeside(text, start, end))) {
                     changed |= convert(text, start, end, LETTERS_AS_DIGITS);
@@ -63,11 +63,6 @@ final class DetectionView {
             }
         }
         return false;
-    }
-
-    private static int wordEnd(String text, int start) {
-        int end = text.indexOf(' ', start);
-        return end < 0 ? text.length() : end;
     }
 
     /** Converts a word in place; whether any character changed. */

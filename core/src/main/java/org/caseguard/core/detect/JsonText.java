@@ -1,7 +1,6 @@
 package org.caseguard.core.detect;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
 
@@ -11,8 +10,8 @@ import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * JSON as a person reads it: every value in document order, with its escapes decoded ({@code \u0054} is T), values
- * side by side so that a given and a family name in two fields read as one name; then every field name. Read as a
- * stream with Jackson; text that is not valid JSON is read as it is.
+ * side by side so that a given and a family name in two fields read as one name; then every field name. Parsed as a
+ * token stream by Jackson; text that is not valid JSON is read as it is.
  */
 final class JsonText {
 
@@ -21,8 +20,7 @@ final class JsonText {
     private JsonText() {
     }
 
-    static void copy(Reader in, Writer out) throws IOException {
-        String text = readAll(in);
+    static void copy(String text, Writer out) throws IOException {
         StringBuilder names = new StringBuilder();
         StringWriter values = new StringWriter(text.length());
         try (JsonParser parser = JSON.createParser(text)) {
@@ -41,11 +39,5 @@ final class JsonText {
         out.write(values.toString());
         out.write('\n');
         out.write(names.toString());
-    }
-
-    private static String readAll(Reader in) throws IOException {
-        StringWriter text = new StringWriter();
-        in.transferTo(text);
-        return text.toString();
     }
 }

@@ -49,7 +49,8 @@ final class MessageTextExtractor {
         this.maxDepth = config.maxDepth();
         this.maxChars = config.maxAttachmentChars();
         this.markHeader = config.markHeader();
-        this.attachments = new AttachmentTextExtractor(config.maxDepth(), this::readAttachedMessage);
+        this.attachments = new AttachmentTextExtractor(config.maxDepth(), config.maxAttachmentChars(),
+            this::readAttachedMessage);
     }
 
     ExtractedText extract(MimeMessage message) throws UnclassifiableMessageException {
@@ -99,20 +100,17 @@ final class MessageTextExtractor {
                 walk((MimePart) child, depth + 1, segments);
             }
         } else if (base.equals("message/rfc822") || base.equals("message/global")) {
-            MimeMessage attached;
             try (InputStream in = decodedStream(part)) {
-                attached = new MimeMessage(SESSION, in);
+                walkAttached(in, depth, segments);
             }
-            HeaderText.addAll(attached, null, segments);
-            walk(attached, depth + 1, segments);
         } else if (base.equals("message/partial")) {
             throw new UnclassifiableMessageException("message/partial is a fragment; the whole message cannot be read");
         } else if (base.equals("text/html")) {
-            segments.add(HtmlText.text(readAll(part, type)));
+            segments.add(HtmlText.text(readAll(part, type, "an HTML part")));
         } else if (base.equals("text/xml")) {
-            segments.add(HtmlText.xmlText(readAll(part, type)));
+            segments.add(HtmlText.xmlText(readAll(part, type, "an XML part")));
         } else if (StructuredText.isEnriched(base)) {
-            segments.add(StructuredText.enrichedToPlain(readAll(part, type)));
+            segments.add(StructuredText.enrichedToPlain(readAll(part, type, "an enriched text part")));
         } else if (StructuredText.isContentLines(base)) {
             try (InputStream in = decodedStream(part); Reader reader = LenientText.reader(in, type.get("charset"));
                  Writer out = segments.writer("a calendar or contact part")) {
@@ -160,10 +158,8 @@ final class MessageTextExtractor {
     /** A message found inside an attachment (an archive entry, a message sent as another type), walked like one. */
     private void readAttachedMessage(InputStream in, Writer out, int depth) throws IOException, UnclassifiableMessageException {
         try {
-            MimeMessage attached = new MimeMessage(SESSION, in);
             TextSegments nested = new TextSegments(maxChars);
-            HeaderText.addAll(attached, null, nested);
-            walk(attached, depth + 1, nested);
+            walkAttached(in, depth, nested);
             for (String segment : nested.segments()) {
                 out.write(segment);
                 out.write('\n');
@@ -173,19 +169,17 @@ final class MessageTextExtractor {
         }
     }
 
-    private String readAll(MimePart part, MimeParameters type) throws MessagingException, IOException {
+    /** An attached message: its header block, then its parts, one level deeper. */
+    private void walkAttached(InputStream in, int depth, TextSegments segments)
+        throws MessagingException, IOException, UnclassifiableMessageException {
+        MimeMessage attached = new MimeMessage(SESSION, in);
+        HeaderText.addAll(attached, null, segments);
+        walk(attached, depth + 1, segments);
+    }
+
+    private String readAll(MimePart part, MimeParameters type, String what) throws MessagingException, IOException {
         try (InputStream in = decodedStream(part); Reader reader = LenientText.reader(in, type.get("charset"))) {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[8192];
-            int n;
-            while ((n = reader.read(buffer)) >= 0) {
-                text.append(buffer, 0, n);
-                if (text.length() > maxChars) {
-                    throw new TextSegments.TextLimitExceeded("an HTML part has more than maxAttachmentChars="
-                        + maxChars + " characters; it is not classified from a part of it");
-                }
-            }
-            return text.toString();
+            return TextSegments.readAll(reader, maxChars, what);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.caseguard.core.detect;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,24 @@ final class TextSegments {
      */
     Writer writer(String what) {
         return new ChunkingWriter(what);
+    }
+
+    /**
+     * The whole text of a reader, for the formats read as one document (HTML, XML, JSON, enriched text); stops with
+     * {@link TextLimitExceeded} as soon as it is longer than {@code maxChars}. {@code what} names it, never its content.
+     */
+    static String readAll(Reader reader, long maxChars, String what) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        int n;
+        while ((n = reader.read(buffer)) >= 0) {
+            text.append(buffer, 0, n);
+            if (text.length() > maxChars) {
+                throw new TextLimitExceeded(what + " has more than maxAttachmentChars=" + maxChars
+                    + " characters; it is not classified from a part of it");
+            }
+        }
+        return text.toString();
     }
 
     /** Thrown when one text is longer than the configured limit; an IOException so that parsers pass it through. */
